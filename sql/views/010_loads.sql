@@ -1,0 +1,8 @@
+CREATE OR REPLACE VIEW loads AS
+SELECT load_id, source, file_name, sha256, started_at, finished_at, rows_loaded, rows_rejected,
+       status, message, vintage, scope
+FROM load_log;
+
+CREATE OR REPLACE VIEW load_rejects AS
+SELECT load_id, file_name, line, field, raw_value, reason
+FROM load_reject_log;

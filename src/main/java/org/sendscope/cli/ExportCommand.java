@@ -1,0 +1,50 @@
+package org.sendscope.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.sendscope.warehouse.PublicViews;
+import org.sendscope.warehouse.Warehouse;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code sendscope export parquet DIR}: every public view as a Parquet file. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Export every public view as Parquet: sendscope export parquet DIR")
+public final class ExportCommand implements Callable<Integer> {
+    @Mixin
+    WarehouseOptions options;
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FORMAT", description = "parquet")
+    String format;
+    @Parameters(index = "1", paramLabel = "DIR", description = "Folder to write <view>.parquet files into.")
+    Path dir;
+
+    @Override
+    public Integer call() throws IOException, SQLException {
+        if (!"parquet".equalsIgnoreCase(format)) throw new UserException("only 'parquet' export is supported, not '" + format + "'");
+        Files.createDirectories(dir);
+        PrintWriter out = spec.commandLine().getOut();
+        // Export needs to write files, so it uses an ordinary connection, not the console's read-only one.
+        try (Warehouse w = options.openForWriting()) {
+            List<String> views = PublicViews.names(w);
+            for (String v : views) {
+                Path f = dir.resolve(v + ".parquet").toAbsolutePath();
+                long n = w.count("SELECT count(*) FROM " + v);
+                w.execute("COPY (SELECT * FROM " + v + ") TO '" + f.toString().replace("'", "''")
+                        + "' (FORMAT parquet)");
+                out.printf("%-32s %,10d rows  %s%n", v, n, f);
+            }
+        }
+        return 0;
+    }
+}

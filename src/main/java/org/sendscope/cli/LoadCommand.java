@@ -1,0 +1,23 @@
+package org.sendscope.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code sendscope load <source> FILE…}: one subcommand per kind of source, one loader each. */
+@Command(name = "load", mixinStandardHelpOptions = true,
+        description = "Load a source file into the warehouse (one transaction per file; re-loading changes nothing).",
+        subcommands = {
+                LoadDfeEhcpCommand.class,
+                LoadLaitCommand.class,
+                LoadNeighboursCommand.class,
+                LoadDsgCommand.class
+        })
+public final class LoadCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,69 @@
+package org.sendscope.cli;
+
+import java.io.PrintWriter;
+import org.sendscope.ingest.LoadException;
+import org.sendscope.warehouse.WarehouseException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code sendscope <verb>}: the command line. Exit codes: 0 done, 1 user error (a clear one-line
+ * message), 2 a bug (the stack trace is shown with {@code --verbose}).
+ */
+@Command(name = "sendscope", mixinStandardHelpOptions = true, version = "sendscope 0.1.0",
+        description = "SEND analytics warehouse: load DfE releases and local scorecards, compare, forecast, ask.",
+        subcommands = {
+                LoadCommand.class,
+                StatusCommand.class,
+                SqlCommand.class,
+                ExportCommand.class,
+                BenchCommand.class,
+                CommandLine.HelpCommand.class
+        })
+public final class Main implements Runnable {
+
+    /** Exit code for a mistake the user can fix: bad input, a missing file, a refused statement. */
+    public static final int USER_ERROR = 1;
+    /** Exit code for a bug. */
+    public static final int BUG = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs a command line and returns its exit code (for tests and the launcher). */
+    public static int execute(String... args) {
+        CommandLine cl = commandLine();
+        return cl.execute(args);
+    }
+
+    /** The configured command line, with the project's exception handling. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((ex, line, parsed) -> {
+            PrintWriter err = line.getErr();
+            boolean verbose = parsed.originalArgs().contains("--verbose");
+            if (ex instanceof LoadException || ex instanceof WarehouseException || ex instanceof UserException) {
+                err.println("sendscope: " + ex.getMessage());
+                if (verbose) ex.printStackTrace(err);
+                err.flush();
+                return USER_ERROR;
+            }
+            err.println("sendscope: internal error: " + ex);
+            if (verbose) ex.printStackTrace(err);
+            else err.println("(run again with --verbose for the stack trace)");
+            err.flush();
+            return BUG;
+        });
+        cl.setExitCodeExceptionMapper(ex -> USER_ERROR);
+        return cl;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

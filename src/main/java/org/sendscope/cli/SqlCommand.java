@@ -1,0 +1,56 @@
+package org.sendscope.cli;
+
+import java.io.PrintWriter;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.Callable;
+import org.sendscope.report.ResultPrinter;
+import org.sendscope.warehouse.ReadOnlyQuery;
+import org.sendscope.warehouse.Warehouse;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code sendscope sql "QUERY"}: one query on a read-only connection to the warehouse. */
+@Command(name = "sql", mixinStandardHelpOptions = true,
+        description = "Run a read-only SQL query on the warehouse's views (areas, measures, observations, …).")
+public final class SqlCommand implements Callable<Integer> {
+    @Mixin
+    WarehouseOptions options;
+    @Mixin
+    FormatOption format;
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "QUERY", description = "The query (SELECT …).")
+    String query;
+
+    @Override
+    public Integer call() throws SQLException {
+        if (query == null) {
+            throw new UserException("give a query, e.g. sendscope sql \"SELECT * FROM loads\"");
+        }
+        String checked = ReadOnlyQuery.check(query);
+        PrintWriter out = spec.commandLine().getOut();
+        try (Warehouse w = options.openReadOnly(); Statement s = w.connection().createStatement()) {
+            ResultSet rs;
+            try {
+                rs = s.executeQuery(checked);
+            } catch (SQLException e) {
+                throw new UserException(firstLine(e.getMessage()));
+            }
+            ResultPrinter.print(rs, format.format, out);
+        }
+        return 0;
+    }
+
+    static String firstLine(String message) {
+        if (message == null) return "query failed";
+        String m = message.strip();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+}
