@@ -12,7 +12,7 @@ import org.sendscope.warehouse.Warehouse;
  * One load of one source file, as one transaction. It records the file's provenance in
  * {@code load_log}, removes the rows of any earlier load of the same scope (so a re-load replaces
  * rather than duplicates), and lets the loader record refused values in {@code load_reject_log}.
- * Either {@link #commit(long)} is called and everything lands, or nothing does.
+ * Either the body returns and everything lands, or it throws and nothing does.
  *
  * <pre>{@code
  * LoadResult r = LoadRun.run(warehouse, "lait", "lait|2023", file, "2023", run -> {
@@ -24,17 +24,11 @@ import org.sendscope.warehouse.Warehouse;
  */
 public final class LoadRun {
 
-    /** Tables whose rows carry the {@code load_id} of the load that wrote them. */
-    public static final List<String> DATA_TABLES = List.of(
-            "observation_fact", "area_fact", "measure_fact", "statistical_neighbour_fact");
-
     /** The body of a load: writes rows tagged with {@link #loadId()}, returns how many. */
     @FunctionalInterface
     public interface Body {
         long load(LoadRun run) throws SQLException;
     }
-
-    private static final List<String> EXTRA_TABLES = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private final Connection connection;
     private final long loadId;
@@ -49,14 +43,6 @@ public final class LoadRun {
         this.file = file;
         this.source = source;
         this.vintage = vintage;
-    }
-
-    /**
-     * Registers another table whose rows carry a {@code load_id} (a later feature's own tables),
-     * so that re-loads of the same scope replace its rows too.
-     */
-    public static void registerDataTable(String table) {
-        if (!DATA_TABLES.contains(table) && !EXTRA_TABLES.contains(table)) EXTRA_TABLES.add(table);
     }
 
     /**
@@ -128,9 +114,7 @@ public final class LoadRun {
     /** Removes the rows of earlier loads of this scope and marks those loads superseded. */
     private static void supersede(Connection c, String scope, long newId) throws SQLException {
         String earlier = "SELECT load_id FROM load_log WHERE scope = ? AND status = 'loaded'";
-        java.util.ArrayList<String> tables = new java.util.ArrayList<>(DATA_TABLES);
-        tables.addAll(EXTRA_TABLES);
-        for (String table : tables) {
+        for (String table : dataTables(c)) {
             try (PreparedStatement p = c.prepareStatement("DELETE FROM " + table + " WHERE load_id IN (" + earlier + ")")) {
                 p.setString(1, scope);
                 p.executeUpdate();
@@ -142,6 +126,24 @@ public final class LoadRun {
             p.setString(2, scope);
             p.executeUpdate();
         }
+    }
+
+    /**
+     * Every base table whose rows carry a {@code load_id}, found from the catalogue so that a new
+     * feature's tables take part in re-loads without registering anywhere. The audit log itself
+     * (load_log, load_reject_log) is kept.
+     */
+    static List<String> dataTables(Connection c) throws SQLException {
+        List<String> tables = new java.util.ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+                SELECT c.table_name FROM information_schema.columns c
+                JOIN information_schema.tables t USING (table_schema, table_name)
+                WHERE c.column_name = 'load_id' AND t.table_type = 'BASE TABLE' AND c.table_schema = 'main'
+                  AND c.table_name NOT IN ('load_log', 'load_reject_log')
+                ORDER BY 1""")) {
+            while (rs.next()) tables.add(rs.getString(1));
+        }
+        return tables;
     }
 
     public long loadId() {
