@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
                 SqlCommand.class,
                 ExportCommand.class,
                 BenchCommand.class,
+                BacktestCommand.class,
+                ForecastCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

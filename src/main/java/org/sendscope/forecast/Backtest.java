@@ -49,7 +49,7 @@ public final class Backtest {
         for (String m : models) {
             Map<String, IntervalForecast> keyed = new HashMap<>();
             for (int o = from; o <= to; o++) {
-                for (String area : origins.areas(baseModel(m), o)) {
+                for (String area : origins.reportingAreas(o)) {
                     for (IntervalForecast f : origins.withIntervals(m, o, area, horizon)) {
                         double actual = origins.actual(area, f.targetYear());
                         if (Double.isNaN(actual) || Double.isNaN(f.lo80())) continue;
@@ -92,10 +92,5 @@ public final class Backtest {
             }
         }
         return rows;
-    }
-
-    private String baseModel(String m) {
-        // auto forecasts the areas its candidates forecast; the first candidate stands in for the list.
-        return Models.AUTO.equals(m) ? Models.candidates(origins.models()).get(0) : m;
     }
 }

@@ -5,8 +5,8 @@ import java.util.Map;
 /**
  * The stock projected from its flows: next January = this January × (1 − exit rate) + new plans in
  * the calendar year between them. New plans are requests × the conversion rate from requests to
- * plans, with requests carried on at their recent compound growth (or, without requests, new plans
- * at their own growth). The exit rate — plans ceased, moved away or otherwise gone, as a share of
+ * plans, with requests (or, without them, new plans) growing from their last year at the area's
+ * pooled growth ({@link PooledGrowthModel}). The exit rate — plans ceased, moved away or otherwise gone, as a share of
  * the January stock — is measured from the identity itself, so it also absorbs what SEN2 does not
  * count as a ceased plan; the published ceased rate is kept as a parameter. A calendar-year flow
  * belongs to the January that follows it: from origin January T the last flow used is year T−1.
@@ -65,8 +65,11 @@ public final class FlowModel implements ForecastModel {
         int span = Math.min(years, driverRun.length - 1);
         double driverLast = driverRun[driverRun.length - 1];
         double driverGrowth = span == 0 ? 1.0 : Math.pow(driverLast / driverRun[driverRun.length - 1 - span], 1.0 / span);
-        // Leading indicators can swing wildly in small areas: keep the driver's growth within ±25% a year.
-        driverGrowth = Math.max(0.75, Math.min(1.25, driverGrowth));
+        double ownGrowth = driverGrowth;
+        // The driver's own recent growth is too noisy to carry forward (backtest MAPE 10.1% at two
+        // years against 8.8%): it grows at the area's pooled stock growth instead.
+        PooledGrowthModel.Estimate pooled = fallback.estimates(panel).get(area.code());
+        if (pooled != null) driverGrowth = Math.exp(pooled.pooled());
         double stock = s.get(origin);
         double d = driverLast;
         double[] p = new double[horizon];
@@ -78,7 +81,7 @@ public final class FlowModel implements ForecastModel {
         }
         Map<String, Object> params = ModelForecast.params("exit_rate", exit, "ceased_rate",
                 nCeased == 0 ? null : ceasedSum / nCeased, "driver", useRequests ? "requests" : "new_plans",
-                "conversion", useRequests ? conversion : null, "driver_growth", driverGrowth - 1, "flow_years", nExit);
+                "conversion", useRequests ? conversion : null, "driver_growth", driverGrowth - 1, "driver_own_growth", ownGrowth - 1, "flow_years", nExit);
         return ModelForecast.of(p, params);
     }
 

@@ -12,9 +12,6 @@ public final class Models {
     /** Simulations per area for the Monte Carlo models unless told otherwise. */
     public static final int DEFAULT_SIMULATIONS = 1000;
 
-    static int POOL_YEARS = Integer.getInteger("py", 3), POOL_RECENT = Integer.getInteger("pr", 3);
-    static double POOL_DAMP = Double.parseDouble(System.getProperty("pd", "1"));
-
     private Models() {
     }
 
@@ -25,7 +22,7 @@ public final class Models {
 
     /** Every model, fresh instances, in display order. */
     public static Map<String, ForecastModel> all(int simulations) {
-        PooledGrowthModel pooled = new PooledGrowthModel(POOL_YEARS, POOL_RECENT, POOL_DAMP);
+        PooledGrowthModel pooled = new PooledGrowthModel();
         DampedTrendModel damped = new DampedTrendModel();
         FlowModel flow = new FlowModel(3, pooled);
         AgeCohortModel cohort = new AgeCohortModel(4, simulations, pooled);

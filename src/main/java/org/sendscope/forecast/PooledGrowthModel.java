@@ -11,8 +11,10 @@ import java.util.Map;
  * strength (docs/decisions/0042). An area's own growth is the mean log growth of its last {@code k}
  * years, with sampling variance (its year-to-year variance over the last six years) / k; the
  * between-area variance tau² comes from the method of moments over every area in the panel. The
- * weight on the area's own growth is tau² / (tau² + variance). Only the panel cut at the origin is
- * used, so neighbours' later years cannot leak in.
+ * weight on the area's own growth is tau² / (tau² + variance). Every area then gets the country's
+ * change of pace: the mean over all LAs of last year's growth minus their mean k-year growth (when
+ * the whole country accelerates, a three-year mean lags). Only the panel cut at the origin is used,
+ * so neighbours' later years cannot leak in.
  */
 public final class PooledGrowthModel implements ForecastModel {
     private static final int VOLATILITY_YEARS = 6;
@@ -24,15 +26,20 @@ public final class PooledGrowthModel implements ForecastModel {
     private Panel cachedPanel;
     private Map<String, Estimate> cached;
 
-    /** Pooled growth over {@code years} years, growth multiplied by {@code damping} each year ahead. */
+    /**
+     * @param years       years of an area's own growth (and its neighbours')
+     * @param recentYears years of the national change of pace added to every area (= years for none)
+     * @param damping     factor on the growth for each further year ahead (1 = none)
+     */
     public PooledGrowthModel(int years, int recentYears, double damping) {
         this.years = years;
         this.recentYears = recentYears;
         this.damping = damping;
     }
 
+    /** Three-year growth, last year's national change of pace, no damping: the backtested default. */
     public PooledGrowthModel() {
-        this(3, 3, 1.0);
+        this(3, 1, 1.0);
     }
 
     @Override

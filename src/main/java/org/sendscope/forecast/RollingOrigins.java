@@ -24,6 +24,7 @@ public final class RollingOrigins {
     private final Map<String, TreeMap<Integer, Map<String, ModelForecast>>> forecasts = new LinkedHashMap<>();
     private final Map<String, double[][]> quantileCache = new HashMap<>();
     private final Map<String, String> autoCache = new HashMap<>();
+    private final Map<Integer, List<String>> reporting = new HashMap<>();
 
     /**
      * @param full    everything loaded (origins are applied here)
@@ -40,8 +41,8 @@ public final class RollingOrigins {
         for (String m : models.keySet()) forecasts.put(m, new TreeMap<>());
     }
 
-    /** The default calibration window (origins), chosen by backtest (docs/decisions/0040). */
-    public static final int DEFAULT_WINDOW = 4;
+    /** The default calibration window: every past origin (docs/decisions/0040). */
+    public static final int DEFAULT_WINDOW = 0;
 
     public int firstOrigin() {
         return firstOrigin;
@@ -62,6 +63,7 @@ public final class RollingOrigins {
             if (forecasts.values().iterator().next().containsKey(origin)) continue;
             Panel p = full.asOf(origin);
             List<AreaHistory> areas = p.forecastable();
+            reporting.put(origin, areas.stream().map(AreaHistory::code).toList());
             for (Map.Entry<String, ForecastModel> m : models.entrySet()) {
                 Map<String, ModelForecast> byArea = new LinkedHashMap<>();
                 for (AreaHistory a : areas) {
@@ -84,6 +86,11 @@ public final class RollingOrigins {
     public List<String> areas(String model, int origin) {
         Map<String, ModelForecast> m = forecasts.get(model).get(origin);
         return m == null ? List.of() : new ArrayList<>(m.keySet());
+    }
+
+    /** The areas reporting a stock in January {@code origin} (after {@link #runUpTo}). */
+    public List<String> reportingAreas(int origin) {
+        return reporting.getOrDefault(origin, List.of());
     }
 
     /** The published January value of an area under its own code (NaN if none). */
