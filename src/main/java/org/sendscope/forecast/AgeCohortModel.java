@@ -114,11 +114,13 @@ public final class AgeCohortModel implements ForecastModel {
         int skip = origin - last;
         double[] draw = new double[nb];
         double[] n = new double[nb];
+        double[] z = new double[nb + horizon + skip];
         for (int s = 0; s < simulations; s++) {
-            for (int b = 0; b < nb; b++) draw[b] = mean[b] + se[b] * gaussian(rng);
+            gaussians(rng, z);
+            for (int b = 0; b < nb; b++) draw[b] = mean[b] + se[b] * z[b];
             System.arraycopy(start, 0, n, 0, nb);
             for (int step = 0; step < horizon + skip; step++) {
-                double shock = shockSd * gaussian(rng);
+                double shock = shockSd * z[nb + step];
                 double[] aged = age(n);
                 double before = 0;
                 for (int b = 0; b < nb; b++) before += n[b];
@@ -206,6 +208,16 @@ public final class AgeCohortModel implements ForecastModel {
         double u = rng.nextDouble();
         double v = rng.nextDouble();
         return Math.sqrt(-2 * Math.log(1 - u)) * Math.cos(2 * Math.PI * v);
+    }
+
+    /** Fills {@code out} with standard normal draws, two per Box–Muller pair. */
+    static void gaussians(SplittableRandom rng, double[] out) {
+        for (int i = 0; i < out.length; i += 2) {
+            double r = Math.sqrt(-2 * Math.log(1 - rng.nextDouble()));
+            double a = 2 * Math.PI * rng.nextDouble();
+            out[i] = r * Math.cos(a);
+            if (i + 1 < out.length) out[i + 1] = r * Math.sin(a);
+        }
     }
 
     static double quantile(double[] sorted, double q) {

@@ -14,6 +14,7 @@ public final class EhcpForecasting {
     private final Map<String, ForecastModel> models;
     private final int simulations;
     private final int window;
+    private final java.util.Map<Integer, RollingOrigins> engines = new java.util.HashMap<>();
 
     public EhcpForecasting(Panel panel, int simulations, int window) {
         this.panel = panel;
@@ -44,17 +45,22 @@ public final class EhcpForecasting {
 
     /** The backtest table for {@code modelNames} (all models and auto when empty). */
     public List<Backtest.Row> backtest(List<String> modelNames, int from, int to, int horizon) {
-        RollingOrigins ro = new RollingOrigins(panel, models, horizon, window);
+        RollingOrigins ro = engine(horizon);
         return new Backtest(ro).run(modelNames.isEmpty() ? modelNames() : modelNames, from, to, horizon);
     }
 
     /** Forecasts from January {@code origin}, 1..{@code horizon} years ahead, for {@code areas} (all when empty). */
     public List<IntervalForecast> forecast(int origin, int horizon, String model, List<String> areas) {
-        RollingOrigins ro = new RollingOrigins(panel, models, horizon, window).runUpTo(origin);
+        RollingOrigins ro = engine(horizon).runUpTo(origin);
         List<IntervalForecast> out = new ArrayList<>();
         List<String> codes = areas.isEmpty() ? ro.reportingAreas(origin) : areas;
         for (String code : codes) out.addAll(ro.withIntervals(model, origin, code, horizon));
         return out;
+    }
+
+    /** One engine per horizon, so that a backtest and a forecast share their fits. */
+    private RollingOrigins engine(int horizon) {
+        return engines.computeIfAbsent(horizon, h -> new RollingOrigins(panel, models, h, window));
     }
 
     /** The engine's settings, for provenance. */

@@ -22,10 +22,12 @@ public final class Models {
 
     /** Every model, fresh instances, in display order. */
     public static Map<String, ForecastModel> all(int simulations) {
-        PooledGrowthModel pooled = new PooledGrowthModel();
-        DampedTrendModel damped = new DampedTrendModel();
-        FlowModel flow = new FlowModel(3, pooled);
-        AgeCohortModel cohort = new AgeCohortModel(4, simulations, pooled);
+        PooledGrowthModel pooledFit = new PooledGrowthModel();
+        // The combination and the models themselves share one fit per origin.
+        ForecastModel pooled = new RememberingModel(pooledFit);
+        ForecastModel damped = new RememberingModel(new DampedTrendModel());
+        ForecastModel flow = new RememberingModel(new FlowModel(3, pooledFit));
+        ForecastModel cohort = new RememberingModel(new AgeCohortModel(4, simulations, pooledFit));
         List<ForecastModel> list = new ArrayList<>(List.of(
                 new LastValueModel(), new CompoundGrowthModel(1), new CompoundGrowthModel(3),
                 new FlatGrowthModel(0.35, 5), new LogLinearTrendModel(5), damped, pooled, flow, cohort,
