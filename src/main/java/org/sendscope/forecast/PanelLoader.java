@@ -3,12 +3,6 @@ package org.sendscope.forecast;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.sendscope.warehouse.Warehouse;
 import org.sendscope.warehouse.WarehouseException;
 
@@ -19,69 +13,55 @@ import org.sendscope.warehouse.WarehouseException;
  * and the LA successions. Suppressed values stay missing.
  */
 public final class PanelLoader {
+    /** The LA values the models use, one row per area, series and year (latest vintage). */
+    public static final String SERIES_SQL = """
+            SELECT area_code, any_value(area_name) OVER (PARTITION BY area_code) AS area_name, measure, breakdown,
+                   CAST(year(period_start) AS INTEGER) AS year, value
+            FROM observations
+            WHERE level = 'local_authority' AND value IS NOT NULL
+              AND ((measure = 'ehc_plans' AND period_kind = 'census_january'
+                    AND (breakdown = 'total' OR breakdown LIKE 'age:%'))
+                OR (measure IN ('ehc_plans_new', 'ehc_requests', 'ehc_plans_ceased')
+                    AND period_kind = 'calendar_year' AND breakdown = 'total'))
+            ORDER BY area_code, measure, breakdown, year""";
+    /** Names and regions. */
+    public static final String AREAS_SQL = "SELECT area_code, name, region_code FROM areas ORDER BY area_code";
+    /** Current statistical neighbours in rank order. */
+    public static final String NEIGHBOURS_SQL =
+            "SELECT area_code, neighbour_code FROM statistical_neighbours ORDER BY area_code, rank";
+    /** Every predecessor → successor pair. */
+    public static final String SUCCESSIONS_SQL = """
+            SELECT area_code, successor_code FROM areas WHERE successor_code IS NOT NULL
+            UNION SELECT area_code, successor_code FROM area_split ORDER BY 1, 2""";
+
     private PanelLoader() {
     }
 
     /** The LA panel in {@code w} (latest vintage of every value). */
     public static Panel load(Warehouse w) {
-        try {
-            Map<String, String[]> areaInfo = new HashMap<>(); // code -> {name, region}
-            try (Statement s = w.connection().createStatement();
-                 ResultSet rs = s.executeQuery("SELECT area_code, name, region_code FROM areas")) {
-                while (rs.next()) areaInfo.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
+        return inputs(w).panel();
+    }
+
+    /** The rows the panel is built from. */
+    public static PanelInputs inputs(Warehouse w) {
+        PanelInputs in = new PanelInputs();
+        try (Statement s = w.connection().createStatement()) {
+            try (ResultSet rs = s.executeQuery(AREAS_SQL)) {
+                while (rs.next()) in.area(rs.getString(1), rs.getString(2), rs.getString(3));
             }
-            Map<String, String> names = new LinkedHashMap<>();
-            Map<String, Map<String, Map<Integer, Double>>> series = new HashMap<>(); // code -> key -> year -> value
-            String sql = """
-                    SELECT area_code, any_value(area_name) OVER (PARTITION BY area_code) AS area_name, measure, breakdown,
-                           year(period_start) AS y, value
-                    FROM observations
-                    WHERE level = 'local_authority' AND value IS NOT NULL
-                      AND ((measure = 'ehc_plans' AND period_kind = 'census_january'
-                            AND (breakdown = 'total' OR breakdown LIKE 'age:%'))
-                        OR (measure IN ('ehc_plans_new', 'ehc_requests', 'ehc_plans_ceased')
-                            AND period_kind = 'calendar_year' AND breakdown = 'total'))
-                    ORDER BY area_code, measure, breakdown, y""";
-            try (Statement s = w.connection().createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            try (ResultSet rs = s.executeQuery(SERIES_SQL)) {
                 while (rs.next()) {
-                    String code = rs.getString(1);
-                    names.putIfAbsent(code, rs.getString(2));
-                    String key = rs.getString(3) + "|" + rs.getString(4);
-                    series.computeIfAbsent(code, k -> new HashMap<>()).computeIfAbsent(key, k -> new TreeMap<>())
-                            .put(rs.getInt(5), rs.getDouble(6));
+                    in.value(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+                            rs.getDouble(6));
                 }
             }
-            List<AreaHistory> areas = new ArrayList<>();
-            for (Map.Entry<String, String> e : names.entrySet()) {
-                String code = e.getKey();
-                Map<String, Map<Integer, Double>> m = series.get(code);
-                Map<String, YearSeries> bands = new TreeMap<>();
-                for (Map.Entry<String, Map<Integer, Double>> k : m.entrySet()) {
-                    if (k.getKey().startsWith("ehc_plans|age:")) {
-                        bands.put(k.getKey().substring("ehc_plans|age:".length()), YearSeries.fromMap(k.getValue()));
-                    }
-                }
-                YearSeries stock = YearSeries.fromMap(m.getOrDefault("ehc_plans|total", Map.of()));
-                String[] info = areaInfo.get(code);
-                String name = info != null && info[0] != null ? info[0] : e.getValue();
-                areas.add(new AreaHistory(code, name, info == null ? null : info[1], stock,
-                        YearSeries.fromMap(m.getOrDefault("ehc_plans_new|total", Map.of())),
-                        YearSeries.fromMap(m.getOrDefault("ehc_requests|total", Map.of())),
-                        YearSeries.fromMap(m.getOrDefault("ehc_plans_ceased|total", Map.of())), bands,
-                        stock.isEmpty() ? Integer.MIN_VALUE : stock.firstYear()));
+            try (ResultSet rs = s.executeQuery(NEIGHBOURS_SQL)) {
+                while (rs.next()) in.neighbour(rs.getString(1), rs.getString(2));
             }
-            Map<String, List<String>> neighbours = new HashMap<>();
-            try (Statement s = w.connection().createStatement(); ResultSet rs = s.executeQuery(
-                    "SELECT area_code, neighbour_code FROM statistical_neighbours ORDER BY area_code, rank")) {
-                while (rs.next()) neighbours.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+            try (ResultSet rs = s.executeQuery(SUCCESSIONS_SQL)) {
+                while (rs.next()) in.succession(rs.getString(1), rs.getString(2));
             }
-            List<Panel.Succession> successions = new ArrayList<>();
-            try (Statement s = w.connection().createStatement(); ResultSet rs = s.executeQuery("""
-                    SELECT area_code, successor_code FROM areas WHERE successor_code IS NOT NULL
-                    UNION SELECT area_code, successor_code FROM area_split""")) {
-                while (rs.next()) successions.add(new Panel.Succession(rs.getString(1), rs.getString(2)));
-            }
-            return Panel.of(areas, neighbours, successions);
+            return in;
         } catch (SQLException e) {
             throw new WarehouseException("reading the EHC plan series: " + e.getMessage(), e);
         }
