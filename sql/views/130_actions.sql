@@ -56,14 +56,15 @@ WITH snaps AS (SELECT DISTINCT plan, snapshot FROM action_fact),
 pairs AS (
     SELECT plan, lag(snapshot) OVER (PARTITION BY plan ORDER BY snapshot) AS from_snapshot, snapshot AS to_snapshot
     FROM snaps),
+pairs_with_both AS (SELECT * FROM pairs WHERE from_snapshot IS NOT NULL),
 olds AS (
     SELECT p.plan, p.from_snapshot, p.to_snapshot, a.ref, a.title, a.status, a.status_as_written, a.deadline,
            a.deadline_as_written
-    FROM pairs p JOIN action_fact a ON a.plan = p.plan AND a.snapshot = p.from_snapshot),
+    FROM pairs_with_both p JOIN action_fact a ON a.plan = p.plan AND a.snapshot = p.from_snapshot),
 news AS (
     SELECT p.plan, p.from_snapshot, p.to_snapshot, a.ref, a.title, a.status, a.status_as_written, a.deadline,
            a.deadline_as_written
-    FROM pairs p JOIN action_fact a ON a.plan = p.plan AND a.snapshot = p.to_snapshot),
+    FROM pairs_with_both p JOIN action_fact a ON a.plan = p.plan AND a.snapshot = p.to_snapshot),
 j AS (
     SELECT coalesce(n.plan, o.plan) AS plan, coalesce(n.from_snapshot, o.from_snapshot) AS from_snapshot,
            coalesce(n.to_snapshot, o.to_snapshot) AS to_snapshot, coalesce(n.ref, o.ref) AS ref,

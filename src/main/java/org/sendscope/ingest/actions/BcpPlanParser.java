@@ -25,9 +25,10 @@ public final class BcpPlanParser {
     private static final Pattern KEY_HEADER = Pattern.compile("(?i)^RAG\\s+Description\\s+Total out of (\\d+)");
     private static final Pattern SECTION = Pattern.compile("^(\\d)\\.\\s+([A-Z][^\\t]{3,100})$");
     private static final Pattern HEADER = Pattern.compile(
-            "(?i)^(?:\\S{1,3}\\s+)?(?:Re\\s?f?\\s+)?Origin\\b.*\\bLead\\b.*\\bDeadline\\b.*");
+            "(?i)^(?:[^\\d\\s.]{1,3}\\s+)?(?:Re\\s?f?\\s+)?Origin\\b.*\\bLead\\b.*\\bDeadline\\b.*");
     private static final Pattern REF = Pattern.compile(
-            "^(?:[^\\w\\s]{1,3}\\s*)?(\\d{0,2})\\.(\\d{1,2})\\)?(?:\\s+\\d{1,3})?$");
+            "^(?:[^\\w\\s]{1,3}\\s*)?(\\d{0,2})(?:\\.|\\s(?=\\d{2}$))(\\d{1,2})\\)?(?:\\s+\\d{1,3})?$");
+    private static final Pattern REF_WITH_TEXT = Pattern.compile("^(\\d{1,2}\\.\\d{1,2})\\)?\\s+(\\D.*)$");
     private static final Pattern PAGE_NUMBER = Pattern.compile("^\\d{1,3}$");
     private static final String[] HEADER_WORDS = {"Ref", "Origin", "Action", "Lead", "Deadline", "RAG",
             "Success measures", "Progress to date", "Impact to date"};
@@ -83,9 +84,9 @@ public final class BcpPlanParser {
                 inTable = false;
                 continue;
             }
-            if (HEADER.matcher(flat).matches()) {
+            if (HEADER.matcher(flat).matches() || (inTable && flat.matches("^Ref? .{20,}"))) {
                 inTable = true;
-                headerMergedWithRow(raw, lineNo);
+                if (section > 0) headerMergedWithRow(raw, lineNo);
                 continue;
             }
             if (!inTable || section == 0 || flat.isEmpty()) continue;
@@ -165,31 +166,63 @@ public final class BcpPlanParser {
         }
     }
 
-    /** A header line that also carries a row whose ref was lost (the header words plus the row's text). */
-    private void headerMergedWithRow(String raw, long lineNo) {
-        String[] c = raw.split("\t", -1);
-        if (c.length < 6) return;
-        String[] rest = new String[Math.max(c.length, 9)];
+    /**
+     * A header line that also carries a row whose ref was lost (the header words plus the row's text,
+     * e.g. {@code Ref | Origin WSoA/SIB | Action Delivery of …}). Returns true when it held a row.
+     */
+    private boolean headerMergedWithRow(String raw, long lineNo) {
+        List<String> cells = new ArrayList<>(List.of(raw.split("\t", -1)));
+        // Drop what precedes the header's first word (an empty cell, a stray 'F'), join a split 'Re | f …'.
+        while (!cells.isEmpty() && !cells.get(0).strip().matches("(?i)^(Re|Ref|Origin)\\b.*")) cells.remove(0);
+        if (cells.size() > 1 && cells.get(0).strip().equals("Re") && cells.get(1).strip().startsWith("f")) {
+            cells.set(0, "Ref");
+            cells.set(1, cells.get(1).strip().substring(1).strip());
+        }
+        if (!cells.isEmpty() && cells.get(0).strip().startsWith("Origin")) cells.add(0, "Ref");
+        if (cells.size() < 3) return false;
+        String[] rest = new String[Math.max(cells.size(), 9)];
         boolean any = false;
-        for (int k = 0; k < c.length; k++) {
-            String v = c[k].strip();
+        for (int k = 0; k < cells.size(); k++) {
+            String v = cells.get(k).strip();
             if (k < HEADER_WORDS.length && v.startsWith(HEADER_WORDS[k])) v = v.substring(HEADER_WORDS[k].length()).strip();
             if (k >= 1 && v.length() > 3) any = true;
             rest[k] = v;
         }
-        if (!any) return;
+        if (!any) return false;
         String ref = section + "." + (lastMinor + 1);
-        if (seen.contains(ref)) return;
+        if (seen.contains(ref)) return false;
         finish();
         rest[0] = "";
         start(ref, rest, lineNo);
-        plan.warn(current, lineNo, "ref", raw.length() > 60 ? raw.substring(0, 60) : raw,
+        plan.warn(current, lineNo, "ref", abbreviate(raw),
                 "row merged with the table header and its ref lost; ref " + ref + " inferred from the sequence");
+        return true;
     }
 
     private void row(String raw, long lineNo) {
         String[] c = raw.split("\t", -1);
         for (int k = 0; k < c.length; k++) c[k] = c[k].strip();
+        Matcher withText = REF_WITH_TEXT.matcher(c[0]);
+        if (withText.matches()) {
+            // Ref and origin in one cell ('2.10) Parent/Carers'): split them.
+            String[] d = new String[c.length + 1];
+            d[0] = withText.group(1);
+            d[1] = withText.group(2);
+            System.arraycopy(c, 1, d, 2, c.length - 1);
+            c = d;
+        }
+        if (c.length > 4 && PAGE_NUMBER.matcher(c[0]).matches() && !REF.matcher(c[1]).matches() && !c[1].isEmpty()
+                && c[2].matches("^[A-Z].{10,}")) {
+            // A page number printed over the ref cell of a new row: the ref is next in sequence.
+            String ref = section + "." + (lastMinor + 1);
+            if (!seen.contains(ref) && section > 0) {
+                finish();
+                start(ref, c, lineNo);
+                plan.warn(current, lineNo, "ref", c[0], "ref cell holds '" + c[0] + "' (a page number); ref " + ref
+                        + " inferred from the sequence");
+                return;
+            }
+        }
         if (c.length > 1 && PAGE_NUMBER.matcher(c[0]).matches() && REF.matcher(c[1]).matches()) {
             c = java.util.Arrays.copyOfRange(c, 1, c.length);
         } else if (c.length > 1 && c[0].isEmpty() && REF.matcher(c[1]).matches()) {
@@ -268,6 +301,13 @@ public final class BcpPlanParser {
         PlannedAction a = current;
         String[] col = new String[9];
         for (String[] p : pieces) for (int k = 1; k < 9; k++) col[k] = PlannedAction.append(col[k], p[k]);
+        for (int k = 1; k < 9; k++) {
+            // A header word that leaked into its own column ('Lead Sam Best …', 'RAG') is not content.
+            if (col[k] != null && col[k].matches("(?i)^" + HEADER_WORDS[k] + "(\\s.*)?$")) {
+                col[k] = col[k].substring(HEADER_WORDS[k].length()).strip();
+                if (col[k].isEmpty()) col[k] = null;
+            }
+        }
         a.origin = col[1];
         a.title = col[2] == null ? "" : col[2];
         a.lead = col[3];
