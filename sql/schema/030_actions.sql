@@ -41,6 +41,7 @@ CREATE TABLE action_fact (
 CREATE TABLE action_status_reported_fact (
     plan              VARCHAR NOT NULL,
     snapshot          DATE NOT NULL,
+    key_order         INTEGER NOT NULL,  -- the line's place in the plan's key
     status_as_written VARCHAR NOT NULL,
     status            VARCHAR NOT NULL,
     description       VARCHAR,

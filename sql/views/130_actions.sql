@@ -44,7 +44,7 @@ WHERE deadline < snapshot AND status NOT IN ('actioned', 'completed');
 
 -- The plan's own count of its actions by status, beside the count of loaded actions with that status.
 CREATE OR REPLACE VIEW plan_status_reported AS
-SELECT r.plan, r.snapshot, r.status, r.status_as_written, r.description, r.n, r.pct_as_written, r.total,
+SELECT r.plan, r.snapshot, r.key_order, r.status, r.status_as_written, r.description, r.n, r.pct_as_written, r.total,
        (SELECT count(*) FROM action_fact a
          WHERE a.plan = r.plan AND a.snapshot = r.snapshot AND a.status = r.status) AS n_from_actions
 FROM action_status_reported_fact r;

@@ -126,18 +126,20 @@ public final class ActionSnapshotLoader {
             p.executeBatch();
         }
         try (PreparedStatement p = c.prepareStatement(
-                "INSERT INTO action_status_reported_fact VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO action_status_reported_fact VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int order = 0;
             for (ReportedStatus r : plan.reported()) {
                 p.setString(1, planId);
                 p.setDate(2, snap);
-                p.setString(3, r.statusAsWritten());
-                p.setString(4, r.status().code());
-                p.setString(5, r.description());
-                p.setInt(6, r.n());
-                p.setString(7, r.pctAsWritten());
-                if (r.total() == null) p.setNull(8, Types.INTEGER);
-                else p.setInt(8, r.total());
-                p.setLong(9, run.loadId());
+                p.setInt(3, ++order);
+                p.setString(4, r.statusAsWritten());
+                p.setString(5, r.status().code());
+                p.setString(6, r.description());
+                p.setInt(7, r.n());
+                p.setString(8, r.pctAsWritten());
+                if (r.total() == null) p.setNull(9, Types.INTEGER);
+                else p.setInt(9, r.total());
+                p.setLong(10, run.loadId());
                 p.addBatch();
             }
             p.executeBatch();
