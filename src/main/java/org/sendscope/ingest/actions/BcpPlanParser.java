@@ -305,7 +305,13 @@ public final class BcpPlanParser {
             // A header word that leaked into its own column ('Lead Sam Best …', 'RAG') is not content.
             if (col[k] != null && col[k].matches("(?i)^" + HEADER_WORDS[k] + "(\\s.*)?$")) {
                 col[k] = col[k].substring(HEADER_WORDS[k].length()).strip();
-                if (col[k].isEmpty()) col[k] = null;
+                if (col[k].isEmpty()) {
+                    col[k] = null;
+                    if (k == 4) {
+                        plan.reject(a, a.line, "deadline", HEADER_WORDS[k], "the deadline cell holds only the header "
+                                + "word (its date was lost in text extraction); no deadline");
+                    }
+                }
             }
         }
         a.origin = col[1];

@@ -69,6 +69,9 @@ class ActionPlanPapersTest {
             // Impossible days in the plan: 31/04/24 (1.7, 5.9, 5.11), 31/06/24 (2.9, 3.11, 4.2, 4.4, 7.3),
             // 31/11/24 (4.1), 31/09/24 (5.1): ten warnings.
             assertEquals(10, w.count("SELECT count(*) FROM load_rejects WHERE reason LIKE 'warning:%does not exist%'"));
+            // Nothing refused; 24 interpretations in all (sql/README.md lists them by plan).
+            assertEquals(0, w.count("SELECT count(*) FROM load_rejects WHERE reason NOT LIKE 'warning:%'"));
+            assertEquals(24, w.count("SELECT count(*) FROM load_rejects WHERE reason LIKE 'warning:%'"));
         }
     }
 
@@ -112,6 +115,10 @@ class ActionPlanPapersTest {
             // The pack prints the same version 1.2; its extraction loses three rows entirely: 1.14 (ref gone, text
             // run into 1.13), 6.3 and 7.8 (ref gone behind a page break). 138 - 3 = 135.
             assertEquals(135, may.rowsLoaded());
+            // Refused: the rows numbered 0.20 and 0.40 (ghosts of neighbouring rows) and 3.15's deadline cell,
+            // which holds only the word 'Deadline'.
+            assertEquals(List.of("ref|0.20", "ref|0.40", "ref 3.15 deadline|Deadline"), strings(w, "SELECT field || '|' || "
+                    + "raw_value FROM load_rejects WHERE load_id = " + may.loadId() + " AND reason NOT LIKE 'warning:%' ORDER BY line"));
             assertEquals(List.of("deadline 3.15", "dropped 1.14", "dropped 6.3", "dropped 7.8"),
                     strings(w, "SELECT change || ' ' || ref FROM action_changes ORDER BY change, ref"));
             // 3.15's deadline cell in the pack reads 'Deadline' (the dates were lost); April had 30/06/24 31/12/24.
