@@ -117,7 +117,7 @@ class ActionPlanPapersTest {
             assertEquals(135, may.rowsLoaded());
             // Refused: the rows numbered 0.20 and 0.40 (ghosts of neighbouring rows) and 3.15's deadline cell,
             // which holds only the word 'Deadline'.
-            assertEquals(List.of("ref|0.20", "ref|0.40", "ref 3.15 deadline|Deadline"), strings(w, "SELECT field || '|' || "
+            assertEquals(List.of("ref 3.15 deadline|Deadline", "ref|0.20", "ref|0.40"), strings(w, "SELECT field || '|' || "
                     + "raw_value FROM load_rejects WHERE load_id = " + may.loadId() + " AND reason NOT LIKE 'warning:%' ORDER BY line"));
             assertEquals(List.of("deadline 3.15", "dropped 1.14", "dropped 6.3", "dropped 7.8"),
                     strings(w, "SELECT change || ' ' || ref FROM action_changes ORDER BY change, ref"));
