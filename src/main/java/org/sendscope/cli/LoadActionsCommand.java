@@ -68,6 +68,12 @@ public final class LoadActionsCommand implements Callable<Integer> {
         try (Warehouse w = options.openForWriting()) {
             LoadResult r = ActionSnapshotLoader.load(w, file, plan, date, f);
             out.println(r);
+            if (!r.unchanged()) {
+                long warnings = w.count("SELECT count(*) FROM load_reject_log WHERE load_id = " + r.loadId()
+                        + " AND reason LIKE 'warning:%'");
+                out.printf("  %d actions; %d cells refused, %d values interpreted with a warning (load_rejects)%n",
+                        r.rowsLoaded(), r.rowsRejected() - warnings, warnings);
+            }
             try (Statement s = w.connection().createStatement(); ResultSet rs = s.executeQuery(
                     "SELECT status, n, pct FROM action_status_summary WHERE plan = '" + plan.replace("'", "''")
                             + "' AND snapshot = DATE '" + date + "' ORDER BY action_status_rank(status)")) {
