@@ -202,6 +202,13 @@ public final class BcpPlanParser {
     private void row(String raw, long lineNo) {
         String[] c = raw.split("\t", -1);
         for (int k = 0; k < c.length; k++) c[k] = c[k].strip();
+        if (c.length > 2 && c[0].matches("^\\d\\.$") && c[1].matches("^\\.\\d{1,2}$")) {
+            // A ref split across two cells ('7.' | '.8'): join them.
+            String[] d = new String[c.length - 1];
+            d[0] = c[0] + c[1].substring(1);
+            System.arraycopy(c, 2, d, 1, c.length - 2);
+            c = d;
+        }
         Matcher withText = REF_WITH_TEXT.matcher(c[0]);
         if (withText.matches()) {
             // Ref and origin in one cell ('2.10) Parent/Carers'): split them.
