@@ -17,9 +17,17 @@ import java.util.Map;
  * @param ceased     EHC plans ceased in the calendar year
  * @param ageBands   stock by age band ({@code under_5}, {@code 5-10}, …), by January
  * @param reportedFrom first January reported under this code (Integer.MIN_VALUE if unknown)
+ * @param placements stock by placement group ({@code mainstream}, {@code special}, …), by January
  */
 public record AreaHistory(String code, String name, String regionCode, YearSeries stock, YearSeries newPlans,
-        YearSeries requests, YearSeries ceased, Map<String, YearSeries> ageBands, int reportedFrom) {
+        YearSeries requests, YearSeries ceased, Map<String, YearSeries> ageBands, int reportedFrom,
+        Map<String, YearSeries> placements) {
+
+    /** An area without placement series. */
+    public AreaHistory(String code, String name, String regionCode, YearSeries stock, YearSeries newPlans,
+            YearSeries requests, YearSeries ceased, Map<String, YearSeries> ageBands, int reportedFrom) {
+        this(code, name, regionCode, stock, newPlans, requests, ceased, ageBands, reportedFrom, Map.of());
+    }
 
     /** An area with only a stock series (for models and tests that need nothing else). */
     public static AreaHistory ofStock(String code, YearSeries stock) {

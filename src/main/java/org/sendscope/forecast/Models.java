@@ -31,16 +31,20 @@ public final class Models {
         List<ForecastModel> list = new ArrayList<>(List.of(
                 new LastValueModel(), new CompoundGrowthModel(1), new CompoundGrowthModel(3),
                 new FlatGrowthModel(0.35, 5), new LogLinearTrendModel(5), damped, pooled, flow, cohort,
-                new CombinationModel("combined", List.of(pooled, damped, flow, cohort))));
+                new CombinationModel("combined", List.of(pooled, damped, flow, cohort)),
+                new PlacementShareModel(pooled)));
         Map<String, ForecastModel> m = new LinkedHashMap<>();
         for (ForecastModel f : list) m.put(f.name(), f);
         return m;
     }
 
-    /** The models {@code auto} may choose from (not the baselines). */
+    /**
+     * The models {@code auto} may choose from: not the baselines, and not placement_shares, whose
+     * total is pooled growth's (it is there for its parts).
+     */
     public static List<String> candidates(Map<String, ForecastModel> models) {
         List<String> out = new ArrayList<>();
-        for (String n : models.keySet()) if (!baselines().contains(n)) out.add(n);
+        for (String n : models.keySet()) if (!baselines().contains(n) && !n.equals("placement_shares")) out.add(n);
         return out;
     }
 }

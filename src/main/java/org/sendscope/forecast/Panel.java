@@ -91,10 +91,12 @@ public final class Panel {
         for (AreaHistory a : areas.values()) {
             Map<String, YearSeries> bands = new TreeMap<>();
             a.ageBands().forEach((k, v) -> bands.put(k, v.upTo(year)));
+            Map<String, YearSeries> placements = new TreeMap<>();
+            a.placements().forEach((k, v) -> placements.put(k, v.upTo(year)));
             YearSeries own = a.stock().upTo(year);
             int reportedFrom = own.isEmpty() || own.toMap().isEmpty() ? Integer.MIN_VALUE : own.toMap().firstKey();
             cut.put(a.code(), new AreaHistory(a.code(), a.name(), a.regionCode(), own, a.newPlans().upTo(year - 1),
-                    a.requests().upTo(year - 1), a.ceased().upTo(year - 1), bands, reportedFrom));
+                    a.requests().upTo(year - 1), a.ceased().upTo(year - 1), bands, reportedFrom, placements));
         }
         linkSuccessors(cut);
         return new Panel(year, cut, neighbours, successions);
@@ -143,7 +145,7 @@ public final class Panel {
                     linked.put(y, v);
                 }
                 cut.put(s, new AreaHistory(a.code(), a.name(), a.regionCode(), YearSeries.fromMap(linked), a.newPlans(),
-                        a.requests(), a.ceased(), a.ageBands(), brk));
+                        a.requests(), a.ceased(), a.ageBands(), brk, a.placements()));
             }
         }
     }

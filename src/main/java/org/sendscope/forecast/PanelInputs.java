@@ -56,9 +56,12 @@ public final class PanelInputs implements Serializable {
             String code = e.getKey();
             Map<String, Map<Integer, Double>> m = series.get(code);
             Map<String, YearSeries> bands = new TreeMap<>();
+            Map<String, YearSeries> placements = new TreeMap<>();
             for (Map.Entry<String, Map<Integer, Double>> k : m.entrySet()) {
                 if (k.getKey().startsWith("ehc_plans|age:")) {
                     bands.put(k.getKey().substring("ehc_plans|age:".length()), YearSeries.fromMap(k.getValue()));
+                } else if (k.getKey().startsWith("ehc_plans|placement:")) {
+                    placements.put(k.getKey().substring("ehc_plans|placement:".length()), YearSeries.fromMap(k.getValue()));
                 }
             }
             YearSeries stock = YearSeries.fromMap(m.getOrDefault("ehc_plans|total", Map.of()));
@@ -68,7 +71,7 @@ public final class PanelInputs implements Serializable {
                     YearSeries.fromMap(m.getOrDefault("ehc_plans_new|total", Map.of())),
                     YearSeries.fromMap(m.getOrDefault("ehc_requests|total", Map.of())),
                     YearSeries.fromMap(m.getOrDefault("ehc_plans_ceased|total", Map.of())), bands,
-                    stock.isEmpty() ? Integer.MIN_VALUE : stock.firstYear()));
+                    stock.isEmpty() ? Integer.MIN_VALUE : stock.firstYear(), placements));
         }
         List<Panel.Succession> s = new ArrayList<>();
         for (String[] x : successions) s.add(new Panel.Succession(x[0], x[1]));

@@ -8,7 +8,7 @@ import org.sendscope.warehouse.WarehouseException;
 
 /**
  * Reads the SEN2 series every LA has from the warehouse's public views into a {@link Panel}:
- * {@code ehc_plans} (January; total and age bands), {@code ehc_plans_new}, {@code ehc_requests},
+ * {@code ehc_plans} (January; total, age bands and placement groups), {@code ehc_plans_new}, {@code ehc_requests},
  * {@code ehc_plans_ceased} (calendar years), the areas' names and regions, statistical neighbours
  * and the LA successions. Suppressed values stay missing.
  */
@@ -20,7 +20,10 @@ public final class PanelLoader {
             FROM observations
             WHERE level = 'local_authority' AND value IS NOT NULL
               AND ((measure = 'ehc_plans' AND period_kind = 'census_january'
-                    AND (breakdown = 'total' OR breakdown LIKE 'age:%'))
+                    AND (breakdown = 'total' OR breakdown LIKE 'age:%' OR breakdown IN (
+                        'placement:mainstream', 'placement:special', 'placement:ap_pru', 'placement:fe',
+                        'placement:educated_elsewhere', 'placement:early_years_non_maintained', 'placement:neet',
+                        'placement:other_settings', 'placement:unknown')))
                 OR (measure IN ('ehc_plans_new', 'ehc_requests', 'ehc_plans_ceased')
                     AND period_kind = 'calendar_year' AND breakdown = 'total'))
             ORDER BY area_code, measure, breakdown, year""";

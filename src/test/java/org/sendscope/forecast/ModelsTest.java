@@ -182,4 +182,24 @@ class ModelsTest {
                 .forecast(p.area("A"), p, 1);
         assertEquals(1000 * Math.pow(1.1, 5) * Math.sqrt(1.1), f.point()[0], 1e-6);
     }
+
+    @Test
+    void placementPartsFollowTheirSharesAndSumToTheTotal() {
+        // Mainstream 60% -> 54% over three years (-2 points a year), special 40% -> 46%.
+        java.util.Map<String, YearSeries> placements = new java.util.TreeMap<>();
+        placements.put("mainstream", YearSeries.of(2017, 600, 580, 560, 540));
+        placements.put("special", YearSeries.of(2017, 400, 420, 440, 460));
+        AreaHistory a = new AreaHistory("A", "A", null, YearSeries.of(2017, 1000, 1000, 1000, 1000), YearSeries.empty(),
+                YearSeries.empty(), YearSeries.empty(), Map.of(), 2017, placements);
+        Panel p = panelOf(a).asOf(2020);
+        ModelForecast f = new PlacementShareModel(new LastValueModel()).forecast(p.area("A"), p, 2);
+        // One year on the trend moves 0.7 x 2 points; two years 0.7 + 0.49.
+        assertEquals(1000 * (0.54 - 0.02 * 0.7), f.breakdown().get("placement:mainstream")[0], 1e-9);
+        assertEquals(1000 * (0.46 + 0.02 * 1.19), f.breakdown().get("placement:special")[1], 1e-9);
+        for (int h = 0; h < 2; h++) {
+            double parts = 0;
+            for (double[] part : f.breakdown().values()) parts += part[h];
+            assertEquals(f.point()[h], parts, 1e-9);
+        }
+    }
 }
