@@ -43,6 +43,9 @@ public final class BenchForecastCommand implements Callable<Integer> {
             description = "Monte Carlo simulations per LA (default: ${DEFAULT-VALUE}).")
     int simulations;
 
+    @Option(names = "--spark", description = "Also run the backtest as a Spark job (local[2]) and compare the tables.")
+    boolean spark;
+
     @Override
     public Integer call() {
         long t0 = System.nanoTime();
@@ -91,6 +94,20 @@ public final class BenchForecastCommand implements Callable<Integer> {
                 allSeconds < 5 ? "yes" : "no"});
         rows.add(new Object[] {simulations + " Monte Carlo simulations (age cohorts, 5 years) of each of " + areas[0] + " LAs",
                 round(mcSeconds), round(ref), round(mcSeconds / ref), 60.0, mcSeconds < 60 ? "yes" : "no"});
+        if (spark) {
+            try (Warehouse w = options.openReadOnly()) {
+                java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("sendscope-spark");
+                org.sendscope.spark.SparkBacktestBench.Result r = org.sendscope.spark.SparkBacktestBench.run(w,
+                        firstOrigin, lastOrigin, 3, simulations, dir.toString());
+                rows.add(new Object[] {"Spark local[2] session start", round(r.sessionSeconds()), null, null, null, null});
+                rows.add(new Object[] {"Spark job: the same backtest (" + r.rows() + " rows; largest difference from "
+                        + "the single-machine table " + String.format("%.1e", r.maxDifference()) + ")",
+                        round(r.sparkSeconds()), round(ref), round(r.sparkSeconds() / ref), null,
+                        r.maxDifference() < 1e-6 ? "same table" : "DIFFERENT"});
+            } catch (java.io.IOException e) {
+                throw new UserException("cannot create a temporary folder for Spark: " + e.getMessage());
+            }
+        }
         PrintWriter out = spec.commandLine().getOut();
         ResultPrinter.printRows(List.of("task", "seconds", "reference_seconds", "ratio", "goal_seconds", "within_goal"),
                 rows, format.format, out);

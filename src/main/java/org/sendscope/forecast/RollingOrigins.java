@@ -143,13 +143,21 @@ public final class RollingOrigins {
                 if (e.size() < IntervalCalibrator.MIN_ERRORS) continue;
                 double s = 0;
                 for (double x : e) s += Math.abs(x);
-                if (s / e.size() < bestErr) {
-                    bestErr = s / e.size();
+                // Rounded so that exact ties (a model falling back to another) go to the first
+                // candidate however the sum was ordered (the Spark job sums in another order).
+                double mae = roundTo12(s / e.size());
+                if (mae < bestErr) {
+                    bestErr = mae;
                     best = m;
                 }
             }
             return best == null ? candidates.get(0) : best;
         });
+    }
+
+    /** {@code x} rounded to 12 decimal places. */
+    public static double roundTo12(double x) {
+        return Math.round(x * 1e12) / 1e12;
     }
 
     /**

@@ -108,8 +108,13 @@ public final class EhcpBacktestJob {
         // auto: at each origin and horizon, the candidate with the smallest past mean absolute log error.
         List<String> candidates = Models.candidates(Models.all(1));
         Column isCandidate = col("model").isin(candidates.toArray());
-        Dataset<Row> choice = pools.where(isCandidate).groupBy("at", "horizon")
-                .agg(expr("min_by(model, past_mae)").as("chosen"))
+        Column rank = lit(candidates.size());
+        for (int i = candidates.size() - 1; i >= 0; i--) rank = when(col("model").equalTo(candidates.get(i)), i).otherwise(rank);
+        // Ties (a model that fell back to another) go to the first candidate, as on one machine.
+        Dataset<Row> choice = pools.where(isCandidate)
+                .withColumn("mae12", expr("round(past_mae, 12)")).withColumn("rank", rank)
+                .groupBy("at", "horizon")
+                .agg(expr("min_by(model, struct(mae12, rank))").as("chosen"))
                 .withColumnRenamed("horizon", "c_h");
         Dataset<Row> auto = withIntervals.join(choice, col("origin").equalTo(col("at"))
                         .and(col("horizon").equalTo(col("c_h"))).and(col("model").equalTo(col("chosen"))))
