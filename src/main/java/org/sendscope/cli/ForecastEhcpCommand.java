@@ -83,6 +83,13 @@ public final class ForecastEhcpCommand implements Callable<Integer> {
             long run = ForecastStore.save(w, new ForecastStore.Run("ehc_plans", o, horizon, model, f.settings(), command), rows);
             print(w, run);
             if (format.format == org.sendscope.report.TableFormat.table) {
+                double mcError = rows.stream().filter(r -> r.mcStdError() != null)
+                        .mapToDouble(r -> r.mcStdError()).max().orElse(Double.NaN);
+                if (!Double.isNaN(mcError)) {
+                    spec.commandLine().getOut().printf("Monte Carlo (%d simulations an area): the error of the simulation "
+                            + "mean is at most %.1f plans (mc_std_error in the view); it is not a prediction interval.%n",
+                            simulations, mcError);
+                }
                 spec.commandLine().getOut().println("Stored as run " + run + " (SELECT * FROM forecasts WHERE run_id = "
                         + run + "); intervals from past out-of-sample errors (docs/decisions/0040).");
                 spec.commandLine().getOut().flush();

@@ -2,7 +2,6 @@ package org.sendscope.forecast;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The geometric mean of several models' point forecasts: errors of different models partly cancel,
@@ -41,10 +40,5 @@ public final class CombinationModel implements ForecastModel {
         double[] p = new double[horizon];
         for (int h = 0; h < horizon; h++) p[h] = Math.exp(logSum[h] / used.size());
         return ModelForecast.of(p, ModelForecast.params("components", used));
-    }
-
-    /** The components' parameters are not repeated; see each model's own forecast. */
-    Map<String, Object> describe() {
-        return Map.of("components", components.stream().map(ForecastModel::name).toList());
     }
 }
