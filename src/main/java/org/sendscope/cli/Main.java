@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 SqlCommand.class,
                 ExportCommand.class,
                 BenchCommand.class,
+                NotebookCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
