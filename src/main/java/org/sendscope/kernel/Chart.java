@@ -13,6 +13,7 @@ import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.BarRenderer;
@@ -57,6 +58,8 @@ public final class Chart {
         CategoryPlot p = c.getCategoryPlot();
         LineAndShapeRenderer r = (LineAndShapeRenderer) p.getRenderer();
         r.setDefaultShapesVisible(true);
+        // A line shows change: let the axis fit the data rather than start at zero (bars keep zero).
+        ((NumberAxis) p.getRangeAxis()).setAutoRangeIncludesZero(false);
         for (int i = 0; i < data.getRowCount(); i++) {
             r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
             r.setSeriesStroke(i, new BasicStroke(2.2f));

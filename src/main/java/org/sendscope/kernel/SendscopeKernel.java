@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
@@ -19,6 +20,14 @@ import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
 import org.dflib.jjava.jupyter.kernel.util.StringStyler;
+import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.publish.PublishDisplayData;
+import org.dflib.jjava.jupyter.messages.publish.PublishError;
+import org.dflib.jjava.jupyter.messages.publish.PublishExecuteInput;
+import org.dflib.jjava.jupyter.messages.publish.PublishExecuteResult;
+import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
+import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
+import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
 
 /**
  * sendscope's Jupyter kernel: Java cells run by JShell in this JVM ({@link CellEvaluator}),
@@ -36,16 +45,15 @@ public final class SendscopeKernel extends BaseKernel {
     private final CompletableFuture<CellEvaluator> evaluator = CompletableFuture.supplyAsync(CellEvaluator::new);
     private final CellOutput out = new CellOutput();
     private final CellOutput err = new CellOutput();
+    /** The request being answered while a cell runs: where its output and displays go. */
+    private volatile ShellReplyEnvironment current;
 
     public SendscopeKernel() {
         super("sendscope", "0.1.0",
                 new LanguageInfo("java", Runtime.version().toString(), "text/x-java-source", ".jshell", "java", "java", null),
                 List.of(), null, new JupyterIO(StandardCharsets.UTF_8), new CommManager(), new Renderer(), null,
                 new MagicsRegistry(), false, new StringStyler("", "", "", line -> ""));
-        Display.connect(value -> {
-            flushOutput();
-            display(RichDisplay.of(value));
-        });
+        Display.connect(this::show);
     }
 
     /** Starts the kernel on the connection file Jupyter gives. */
@@ -80,11 +88,40 @@ public final class SendscopeKernel extends BaseKernel {
 
     @Override
     public DisplayData eval(String code) {
+        Object value = evalRaw(code);
+        return value == null ? null : RichDisplay.of(value);
+    }
+
+    /**
+     * Runs one cell. Written here rather than inherited so that a failed cell's reply carries the
+     * cell's own error lines (nbconvert prints the reply's traceback, which would otherwise be the
+     * kernel's stack), and so printed output goes out in one message per cell.
+     */
+    @Override
+    protected synchronized void handleExecuteRequest(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
+        commManager.setMessageContext(message);
+        String code = message.getContent().getCode();
+        int count = executionCount.getAndIncrement();
+        env.setBusyDeferIdle();
+        env.publish(new PublishExecuteInput(code, count));
+        replaceOutputStreams(env);
+        current = env;
         try {
             Object value = evalRaw(code);
-            return value == null ? null : RichDisplay.of(value);
-        } finally {
             flushOutput();
+            if (value != null) env.publish(new PublishExecuteResult(count, RichDisplay.of(value)));
+            env.defer().reply(new ExecuteReply(count, Map.of()));
+        } catch (RuntimeException e) {
+            flushOutput();
+            List<String> lines = formatError(e);
+            String name = e instanceof CellError c ? c.kind() : e.getClass().getSimpleName();
+            String text = String.valueOf(e.getMessage());
+            env.publish(new PublishError(name, text, lines));
+            ErrorReply reply = new ErrorReply(name, text, lines);
+            reply.setExecutionCount(count);
+            env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), reply);
+        } finally {
+            current = null;
         }
     }
 
@@ -105,8 +142,19 @@ public final class SendscopeKernel extends BaseKernel {
     }
 
     private void flushOutput() {
-        out.sendTo(io.out);
-        err.sendTo(io.err);
+        ShellReplyEnvironment env = current;
+        if (env == null) return;
+        String o = out.take();
+        if (!o.isEmpty()) env.writeToStdOut(o);
+        String e = err.take();
+        if (!e.isEmpty()) env.writeToStdErr(e);
+    }
+
+    private void show(Object value) {
+        ShellReplyEnvironment env = current;
+        if (env == null) return; // a display after its cell ended has nowhere to go
+        flushOutput();
+        env.publish(new PublishDisplayData(RichDisplay.of(value)));
     }
 
     @Override
@@ -176,8 +224,8 @@ public final class SendscopeKernel extends BaseKernel {
             return stream;
         }
 
-        /** Sends what was printed since the last call as one message. */
-        void sendTo(PrintStream target) {
+        /** What was printed since the last call, to send as one message. */
+        String take() {
             String text;
             synchronized (buffer) {
                 stream.flush();
@@ -186,10 +234,7 @@ public final class SendscopeKernel extends BaseKernel {
                 buffer.reset();
                 truncated = false;
             }
-            if (!text.isEmpty()) {
-                target.print(text);
-                target.flush();
-            }
+            return text;
         }
     }
 }
