@@ -162,4 +162,71 @@ public final class NotebookRunner {
         }
         return Duration.ofNanos(System.nanoTime() - t0);
     }
+
+    /** Kernel start-up as a client sees it: process start to ready, and to the first cell's result. */
+    public record Startup(Duration ready, Duration firstResult, String result) {
+    }
+
+    /**
+     * Starts the kernel with {@code jupyter_client} (the library nbconvert uses), runs one cell and
+     * times it: what an analyst waits for after opening a notebook.
+     */
+    public Startup startup(String cell) throws IOException, InterruptedException {
+        String script = String.join("\n",
+                "import json, sys, time",
+                "from jupyter_client.manager import start_new_kernel",
+                "t0 = time.monotonic()",
+                "km, kc = start_new_kernel(kernel_name='" + KernelSpec.NAME + "', startup_timeout=120)",
+                "t1 = time.monotonic()",
+                "shown = []",
+                "def hook(msg):",
+                "    if msg['msg_type'] in ('execute_result', 'display_data'):",
+                "        shown.append(msg['content']['data'].get('text/plain', ''))",
+                "    elif msg['msg_type'] == 'error':",
+                "        shown.append('ERROR ' + msg['content']['evalue'])",
+                "reply = kc.execute_interactive(sys.argv[1], timeout=120, output_hook=hook)",
+                "t2 = time.monotonic()",
+                "kc.stop_channels()",
+                "km.shutdown_kernel(now=True)",
+                "print(json.dumps({'ready': t1 - t0, 'first': t2 - t0, 'status': reply['content']['status'],",
+                "                  'shown': ' '.join(shown)}))");
+        Files.createDirectories(outDir);
+        Path log = outDir.resolve("startup.log");
+        ProcessBuilder pb = new ProcessBuilder(jupyterPython(), "-c", script, cell).redirectErrorStream(false)
+                .redirectError(log.toFile());
+        environment(pb.environment());
+        Process p = pb.start();
+        String json = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        if (p.waitFor() != 0 || json.isEmpty()) throw new IOException("the kernel did not start: " + errorOf(log));
+        var o = com.google.gson.JsonParser.parseString(json).getAsJsonObject();
+        if (!"ok".equals(o.get("status").getAsString())) {
+            throw new IOException("the first cell failed: " + o.get("shown").getAsString());
+        }
+        return new Startup(seconds(o.get("ready").getAsDouble()), seconds(o.get("first").getAsDouble()),
+                o.get("shown").getAsString());
+    }
+
+    /**
+     * The Python that runs {@code jupyter} (its {@code #!} line): another Python on the PATH, e.g.
+     * a pyenv one, may not have {@code jupyter_client}.
+     */
+    static String jupyterPython() throws IOException {
+        String path = System.getenv("PATH");
+        for (String dir : path == null ? new String[0] : path.split(File.pathSeparator)) {
+            Path jupyter = Path.of(dir.isEmpty() ? "." : dir, "jupyter");
+            if (!Files.isRegularFile(jupyter)) continue;
+            String first;
+            try (var lines = Files.lines(jupyter, StandardCharsets.ISO_8859_1)) {
+                first = lines.findFirst().orElse("");
+            }
+            if (!first.startsWith("#!")) break;
+            String[] words = first.substring(2).strip().split("\\s+");
+            return words[0].endsWith("/env") && words.length > 1 ? words[1] : words[0];
+        }
+        return "python3";
+    }
+
+    private static Duration seconds(double s) {
+        return Duration.ofNanos((long) (s * 1e9));
+    }
 }
