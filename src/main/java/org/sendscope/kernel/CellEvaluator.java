@@ -103,7 +103,7 @@ public final class CellEvaluator implements AutoCloseable {
             throw new CellError("KernelError", "the Java shell has stopped: " + e.getMessage(), List.of());
         }
         if (control.takeStopped()) {
-            throw new CellError("Interrupted", "the cell was stopped at line " + firstLine + " or later", List.of());
+            throw new CellError("Interrupted", "stopped while running the statement that starts at line " + firstLine, List.of());
         }
         Object value = null;
         for (SnippetEvent e : events) {
