@@ -89,7 +89,11 @@ final class CellExecutionControl extends DirectExecutionControl {
             // Thread.stop is the only way to halt a loop that never checks for interrupts; JShell's
             // own local engine does the same on Java 17.
             t.interrupt();
-            t.stop();
+            try {
+                t.stop();
+            } catch (UnsupportedOperationException e) {
+                // A Java without Thread.stop: the interrupt above is all there is.
+            }
         }
     }
 
