@@ -114,7 +114,7 @@ public final class SendscopeKernel extends BaseKernel {
         } catch (RuntimeException e) {
             flushOutput();
             List<String> lines = formatError(e);
-            String name = e instanceof CellError c ? c.kind() : e.getClass().getSimpleName();
+            String name = errorName(e);
             String text = String.valueOf(e.getMessage());
             env.publish(new PublishError(name, text, lines));
             ErrorReply reply = new ErrorReply(name, text, lines);
@@ -157,9 +157,15 @@ public final class SendscopeKernel extends BaseKernel {
         env.publish(new PublishDisplayData(RichDisplay.of(value)));
     }
 
+    private static String errorName(Throwable e) {
+        return e instanceof CellError c ? c.kind() : e.getClass().getSimpleName();
+    }
+
     @Override
     public List<String> formatError(Throwable e) {
         if (e instanceof CellError c) return c.lines();
+        // A %%sql cell's refusal or SQL error is written for people: its sentence, no stack trace.
+        if (e.getClass().getName().startsWith("org.sendscope.")) return List.of(errorName(e) + ": " + e.getMessage());
         return super.formatError(e);
     }
 

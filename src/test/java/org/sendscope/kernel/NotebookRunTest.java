@@ -72,6 +72,17 @@ class NotebookRunTest {
         assertEquals(Main.USER_ERROR, result[0], out);
         assertTrue(out.contains("FAILED  failing.ipynb"), out);
         assertTrue(out.contains("java.lang.ArithmeticException: / by zero (line 2)"), out);
+
+        // A %%sql cell that tries to write is refused with the console's sentence.
+        Path w = dir.resolve("w.duckdb");
+        try (Warehouse wh = Warehouse.open(w)) {
+            wh.execute("INSERT INTO load_log VALUES (1, 'test', 'test|1', 'hand-written', 'x', '1', now(), now(), 0, 0, 'loaded', NULL)");
+        }
+        Path sql = dir.resolve("writes.ipynb");
+        Files.writeString(sql, notebook("%%sql\\nDELETE FROM observation_fact"));
+        Object[] refused = run("notebook", "run", sql.toString(), "--warehouse", w.toString());
+        assertEquals(Main.USER_ERROR, refused[0], (String) refused[1]);
+        assertTrue(((String) refused[1]).contains("WarehouseException: refused: the SQL console is read-only"), (String) refused[1]);
     }
 
     @Test
