@@ -12,6 +12,7 @@ import org.sendscope.kernel.NotebookRunner;
 import org.sendscope.warehouse.Warehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,18 +31,24 @@ public final class NotebookRunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILES", arity = "0..*", description = "Notebooks to run (default: every notebooks/*.ipynb).")
     List<Path> files = new ArrayList<>();
 
+    @Option(names = "--output-dir", paramLabel = "DIR",
+            description = "Where executed copies and HTML go (default: target/notebooks).")
+    Path outputDir;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        List<NotebookRunner.Result> results = run(KernelSpec.projectHome(), files, options.file(), out);
+        Path home = KernelSpec.projectHome();
+        Path dir = outputDir == null ? home.resolve("target").resolve("notebooks") : outputDir;
+        List<NotebookRunner.Result> results = run(home, files, options.file(), dir, out);
         return results.stream().allMatch(NotebookRunner.Result::ok) ? 0 : Main.USER_ERROR;
     }
 
     /** Runs the notebooks, printing one line per notebook (and the error of a failed one). */
-    static List<NotebookRunner.Result> run(Path home, List<Path> files, Path warehouse, PrintWriter out)
+    static List<NotebookRunner.Result> run(Path home, List<Path> files, Path warehouse, Path outputDir, PrintWriter out)
             throws IOException, InterruptedException {
         if (!NotebookRunner.nbconvertAvailable()) {
             throw new UserException("jupyter nbconvert is not installed; " + NotebookRunner.INSTALL_HINT);
@@ -52,17 +59,27 @@ public final class NotebookRunCommand implements Callable<Integer> {
             if (!Files.exists(nb)) throw new UserException("no such notebook: " + nb);
         }
         Path w = warehouse == null ? Warehouse.resolve(null) : warehouse;
-        NotebookRunner runner = new NotebookRunner(home, home.resolve("target").resolve("notebooks"), w.toAbsolutePath());
-        runner.installKernel();
+        NotebookRunner runner = new NotebookRunner(home, outputDir, w.toAbsolutePath());
+        try {
+            runner.installKernel();
+        } catch (IOException e) {
+            throw new UserException("cannot install the kernelspec: " + e.getMessage());
+        }
         out.println("warehouse: " + w.toAbsolutePath());
         out.flush();
         List<NotebookRunner.Result> results = new ArrayList<>();
         for (Path nb : notebooks) {
-            NotebookRunner.Result r = runner.run(nb);
+            NotebookRunner.Result r;
+            try {
+                r = runner.run(nb);
+            } catch (IOException e) {
+                throw new UserException(nb + ": " + e.getMessage());
+            }
             results.add(r);
             String secs = String.format("%.1f s", r.time().toMillis() / 1000.0);
             if (r.ok()) {
-                out.println("ok      " + r.name() + "  " + secs + "  → " + home.relativize(r.html()));
+                Path html = r.html().startsWith(home) ? home.relativize(r.html()) : r.html();
+                out.println("ok      " + r.name() + "  " + secs + "  → " + html);
             } else {
                 out.println("FAILED  " + r.name() + "  " + secs);
                 out.println(r.error().indent(8).stripTrailing());

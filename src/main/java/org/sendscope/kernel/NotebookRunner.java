@@ -83,6 +83,11 @@ public final class NotebookRunner {
 
     /** Executes one notebook, then converts the executed copy to HTML. */
     public Result run(Path notebook) throws IOException, InterruptedException {
+        Path source = notebook.toAbsolutePath().normalize();
+        if (outDir.equals(source.getParent())) {
+            // The executed copy keeps the notebook's name: written beside it, it would replace it.
+            throw new IOException("the output folder " + outDir + " is the notebook's own folder; choose another");
+        }
         Files.createDirectories(outDir);
         String base = notebook.getFileName().toString().replaceFirst("\\.ipynb$", "");
         Path executed = outDir.resolve(base + ".ipynb");

@@ -67,7 +67,8 @@ class NotebookRunTest {
         Jupyter.require();
         Path nb = dir.resolve("failing.ipynb");
         Files.writeString(nb, notebook("int ok = 2;", "System.out.println(\\\"before\\\");\\nint b = ok / 0;", "int never = 3;"));
-        Object[] result = run("notebook", "run", nb.toString(), "--warehouse", dir.resolve("none.duckdb").toString());
+        Object[] result = run("notebook", "run", nb.toString(), "--warehouse", dir.resolve("none.duckdb").toString(),
+                "--output-dir", dir.resolve("out").toString());
         String out = (String) result[1];
         assertEquals(Main.USER_ERROR, result[0], out);
         assertTrue(out.contains("FAILED  failing.ipynb"), out);
@@ -80,7 +81,7 @@ class NotebookRunTest {
         }
         Path sql = dir.resolve("writes.ipynb");
         Files.writeString(sql, notebook("%%sql\\nDELETE FROM observation_fact"));
-        Object[] refused = run("notebook", "run", sql.toString(), "--warehouse", w.toString());
+        Object[] refused = run("notebook", "run", sql.toString(), "--warehouse", w.toString(), "--output-dir", dir.resolve("out").toString());
         assertEquals(Main.USER_ERROR, refused[0], (String) refused[1]);
         assertTrue(((String) refused[1]).contains("WarehouseException: refused: the SQL console is read-only"), (String) refused[1]);
     }
@@ -91,13 +92,14 @@ class NotebookRunTest {
         Path empty = dir.resolve("empty.duckdb");
         Warehouse.open(empty).close();
         for (String nb : new String[] {"notebooks/benchmarks.ipynb", "notebooks/scrutiny.ipynb"}) {
-            Object[] result = run("notebook", "run", nb, "--warehouse", empty.toString());
+            Object[] result = run("notebook", "run", nb, "--warehouse", empty.toString(), "--output-dir", dir.resolve("out").toString());
             String out = (String) result[1];
             assertEquals(Main.USER_ERROR, result[0], out);
             assertTrue(out.contains("NoDataException: no data loaded in"), out);
             assertTrue(out.contains("sendscope load dfe-ehcp"), out);
         }
-        Object[] missing = run("notebook", "run", "notebooks/benchmarks.ipynb", "--warehouse", dir.resolve("absent.duckdb").toString());
+        Object[] missing = run("notebook", "run", "notebooks/benchmarks.ipynb", "--warehouse", dir.resolve("absent.duckdb").toString(),
+                "--output-dir", dir.resolve("out").toString());
         assertTrue(((String) missing[1]).contains("no data loaded: there is no warehouse at"), (String) missing[1]);
     }
 
