@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "notebook", mixinStandardHelpOptions = true,
         description = "Start Jupyter on notebooks/ with sendscope's Java kernel (install, run: see subcommands).",
-        subcommands = {NotebookInstallCommand.class, NotebookRunCommand.class})
+        subcommands = {NotebookInstallCommand.class, NotebookRunCommand.class, NotebookKernelCommand.class})
 public final class NotebookCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -177,6 +177,7 @@ public final class SendscopeKernel extends BaseKernel {
 
     @Override
     public ReplacementOptions complete(String code, int at) {
+        if (SqlMagic.isSqlCell(code)) return new ReplacementOptions(List.of(), at, at); // SQL is not Java
         CellEvaluator.Completion c = shell().complete(code, at);
         return new ReplacementOptions(c.options(), c.start(), c.end());
     }
