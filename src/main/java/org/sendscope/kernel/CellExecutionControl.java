@@ -81,7 +81,7 @@ final class CellExecutionControl extends DirectExecutionControl {
     }
 
     @Override
-    @SuppressWarnings("removal")
+    @SuppressWarnings({"removal", "deprecation"})
     public void stop() {
         Thread t = running;
         if (t != null) {

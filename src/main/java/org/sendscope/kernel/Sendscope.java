@@ -22,7 +22,9 @@ import tech.tablesaw.api.Table;
  *
  * <p>The warehouse is opened read-only (as for the SQL console), so a notebook can never change
  * what it reports on. One connection per warehouse file is kept for the life of the kernel and
- * shared with {@code %%sql} cells; re-running {@code Sendscope.open()} in a cell is cheap.
+ * shared with {@code %%sql} cells; re-running {@code Sendscope.open()} in a cell is cheap. DuckDB
+ * lets a file have readers or one writer: while a kernel has the warehouse open, a
+ * {@code sendscope load} into it is refused — restart the kernel (or run the load first).
  */
 public final class Sendscope {
     /** Said whenever there is nothing to show, so the reader knows the next step. */
