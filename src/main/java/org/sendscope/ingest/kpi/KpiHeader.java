@@ -60,6 +60,11 @@ public final class KpiHeader {
      * than two period columns).
      */
     public static Optional<KpiHeader> read(List<String> cells) {
+        return read(cells, 2);
+    }
+
+    /** Reads a header row that must have at least {@code minPeriods} period columns. */
+    public static Optional<KpiHeader> read(List<String> cells, int minPeriods) {
         List<KpiColumn> cols = new ArrayList<>();
         int periods = 0;
         for (int i = 0; i < cells.size(); i++) {
@@ -67,7 +72,7 @@ public final class KpiHeader {
             if (c.role() == KpiColumn.Role.PERIOD) periods++;
             cols.add(c);
         }
-        if (periods < 2) return Optional.empty();
+        if (periods < minPeriods) return Optional.empty();
         // "National | Autumn 22 (Rate)": a period header right after a benchmark without one is that
         // benchmark's period (the PDF split one header cell in two); both cells belong to the benchmark.
         for (int i = 1; i < cols.size(); i++) {

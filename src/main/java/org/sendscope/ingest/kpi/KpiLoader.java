@@ -28,17 +28,35 @@ public final class KpiLoader {
         this.catalogue = catalogue;
     }
 
+    /** Reads a file into the store (called inside the load's transaction); returns the names of its tables. */
+    @FunctionalInterface
+    public interface Reading {
+        List<String> read(SourceFile file, KpiCatalogue catalogue, KpiLoadContext context, KpiStore store);
+    }
+
+    /** A reading that finds tables and reads each with {@link KpiTableReader}. */
+    public static Reading ofTables(Function<SourceFile, List<KpiTable>> tables) {
+        return (file, catalogue, context, store) -> {
+            List<String> names = new ArrayList<>();
+            KpiTableReader reader = new KpiTableReader(catalogue, context, store);
+            for (KpiTable t : tables.apply(file)) {
+                reader.read(t);
+                names.add(t.name());
+            }
+            return names;
+        };
+    }
+
     /**
      * @param loader   the loader's name in load_log: {@code paper} or {@code kpis}
-     * @param tables   reads the file into tables (called inside the transaction; may throw LoadException)
+     * @param reading  reads the file (called inside the transaction; may throw LoadException)
      */
-    public KpiLoadReport load(String loader, SourceFile file, String areaCode, String vintage,
-                              Function<SourceFile, List<KpiTable>> tables) {
+    public KpiLoadReport load(String loader, SourceFile file, String areaCode, String vintage, Reading reading) {
         String base = file.path().getFileName().toString();
         String source = loader + ":" + base.replaceFirst("\\.[^.]+$", "");
         String scope = loader + "|" + areaCode + "|" + base;
         KpiStore store = new KpiStore();
-        List<KpiTable> read = new ArrayList<>();
+        List<String> read = new ArrayList<>();
         try {
             catalogue.install(warehouse.connection());
         } catch (SQLException e) {
@@ -46,17 +64,15 @@ public final class KpiLoader {
         }
         LoadResult result = LoadRun.run(warehouse, loader, scope, file, vintage, run -> {
             KpiLoadContext ctx = context(run, areaCode, source, vintage, file.name());
-            read.addAll(tables.apply(file));
-            KpiTableReader reader = new KpiTableReader(catalogue, ctx, store);
-            for (KpiTable t : read) reader.read(t);
+            read.addAll(reading.read(file, catalogue, ctx, store));
             long rows = store.write(run, source, vintage, file.name());
             run.message(read.size() + " KPI table(s); " + store.observations().size() + " values and statuses");
             return rows;
         });
         List<KpiLoadReport.TableCount> counts = new ArrayList<>();
-        for (KpiTable t : read) {
-            int[] c = store.perTable().getOrDefault(t.name(), new int[4]);
-            counts.add(new KpiLoadReport.TableCount(t.name(), c[0], c[1], c[2], c[3]));
+        for (String t : read) {
+            int[] c = store.perTable().getOrDefault(t, new int[4]);
+            counts.add(new KpiLoadReport.TableCount(t, c[0], c[1], c[2], c[3]));
         }
         Map<String, Integer> reasons = store.rejectsByReason();
         return new KpiLoadReport(result, counts, result.unchanged() ? Map.of() : reasons);

@@ -24,7 +24,8 @@ public final class PaperLoader {
     }
 
     public static KpiLoadReport load(Warehouse warehouse, SourceFile file, String areaCode, String published) {
-        return new KpiLoader(warehouse, KpiCatalogue.bundled()).load(SOURCE, file, areaCode, published, PaperLoader::tables);
+        return new KpiLoader(warehouse, KpiCatalogue.bundled()).load(SOURCE, file, areaCode, published,
+                KpiLoader.ofTables(PaperLoader::tables));
     }
 
     static List<KpiTable> tables(SourceFile file) {
