@@ -45,40 +45,52 @@ public final class KpiTableReader {
         List<LogicalRow> out = new ArrayList<>();
         String prefix = null;
         String prefixNumber = null;
-        for (KpiTable.Row r : table.rows()) {
+        List<KpiTable.Row> rows = table.rows();
+        for (int i = 0; i < rows.size(); i++) {
+            KpiTable.Row r = rows.get(i);
             String label = KpiCell.clean(r.cell(h.labelIndex()));
-            boolean hasValues = false;
-            for (KpiColumn c : h.columns()) {
-                if ((c.holdsValues() || c.role() == KpiColumn.Role.TARGET) && !KpiCell.clean(r.cell(c.index())).isEmpty()) {
-                    hasValues = true;
-                }
-            }
+            boolean hasValues = hasValues(h, r);
             if (hasValues && r.cells().size() > h.columns().size()) {
-                // more cells than the header: refused below cell by cell would misplace them all
-                for (int i = h.columns().size(); i < r.cells().size(); i++) {
-                    if (!KpiCell.clean(r.cell(i)).isEmpty()) {
-                        store.reject(r.line(), "column " + (i + 1), r.cell(i), "a cell beyond the table's header", table.name());
+                // more cells than the header: say so rather than guess which column they belong to
+                for (int k = h.columns().size(); k < r.cells().size(); k++) {
+                    if (!KpiCell.clean(r.cell(k)).isEmpty()) {
+                        store.reject(r.line(), "column " + (k + 1), r.cell(k), "a cell beyond the table's header", table.name());
                     }
                 }
             }
             String number = numberCol >= 0 ? KpiCell.clean(r.cell(numberCol)) : "";
             if (!hasValues) {
                 if (label.isEmpty() || !hasLetters(label)) continue;
-                if (numberCol >= 0 && !number.isEmpty()) {
-                    prefix = label;             // wraps onto the next row with the same KPI number
+                String next = i + 1 < rows.size() ? KpiCell.clean(rows.get(i + 1).cell(h.labelIndex())) : "";
+                boolean nextContinues = !next.isEmpty() && Character.isLowerCase(next.charAt(0));
+                if (numberCol >= 0 && !number.isEmpty() || nextContinues) {
+                    prefix = label;             // the label wraps onto the next row
                     prefixNumber = number;
-                } else if (!out.isEmpty()) {    // the tail of the previous row's label
-                    LogicalRow last = out.remove(out.size() - 1);
-                    out.add(new LogicalRow(last.row(), last.label() + " " + label));
+                } else if (!out.isEmpty()) {    // perhaps the tail of the previous row's label
+                    LogicalRow last = out.get(out.size() - 1);
+                    String joined = last.label() + " " + label;
+                    boolean known = catalogue.match(last.label()).isPresent();
+                    if (catalogue.match(joined).isPresent() || !known && Character.isLowerCase(label.charAt(0))) {
+                        out.set(out.size() - 1, new LogicalRow(last.row(), joined));
+                    }
                 }
                 continue;
             }
-            if (prefix != null && number.equals(prefixNumber)) label = prefix + " " + label;
+            if (prefix != null && (numberCol < 0 || number.equals(prefixNumber))) label = prefix + " " + label;
             prefix = null;
             prefixNumber = null;
             out.add(new LogicalRow(r, label));
         }
         return out;
+    }
+
+    private static boolean hasValues(KpiHeader h, KpiTable.Row r) {
+        for (KpiColumn c : h.columns()) {
+            if ((c.holdsValues() || c.role() == KpiColumn.Role.TARGET) && !KpiCell.clean(r.cell(c.index())).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void readRow(KpiTable table, LogicalRow lr, int numberCol) {
