@@ -112,7 +112,7 @@ public record KpiCell(Kind kind, String raw, Double value, String unit, String s
         if (lower.contains("scoped") || lower.equals("data currently") || lower.startsWith("data processes")) {
             return "being_scoped";
         }
-        if (lower.matches("(currently )?not avail(able|\\.)?|data not (currently )?available|not yet available")) {
+        if (lower.matches("(currently )?not avail(able|\\.)?|data not (currently )?a(v(a(i(l(a(b(le?)?)?)?)?)?)?)?|not yet available")) {
             return "not_available";
         }
         if (lower.equals("-")) return "-";

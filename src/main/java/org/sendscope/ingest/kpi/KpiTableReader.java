@@ -93,10 +93,14 @@ public final class KpiTableReader {
         return false;
     }
 
+    /** The label of the row being read (as joined), for the few rules that depend on its words. */
+    private String rowLabel = "";
+
     private void readRow(KpiTable table, LogicalRow lr, int numberCol) {
         KpiHeader h = table.header();
         KpiTable.Row r = lr.row();
         String label = lr.label();
+        rowLabel = label;
         if (numberCol >= 0 && !KpiCell.clean(r.cell(numberCol)).matches("\\d+( \\d+)*")) {
             refuseRow(table, r, "row has no KPI number in a numbered table (a section heading or text damaged in extraction)");
             return;
@@ -122,6 +126,12 @@ public final class KpiTableReader {
             measures.addAll(split.get());
         } else {
             Optional<KpiMeasure> m = catalogue.match(label);
+            int numbers = numberCol < 0 ? 0 : KpiCell.clean(r.cell(numberCol)).split(" ").length;
+            if (m.isEmpty() && numbers > 1) {
+                refuseRow(table, r, "row holds " + numbers + " KPI numbers run together and its label is no single known KPI");
+                return;
+            }
+            // a label that runs on into the next KPI's title: only when the row has one KPI number
             if (m.isEmpty()) m = catalogue.matchStart(label);
             if (m.isEmpty()) {
                 if (Character.isLowerCase(label.charAt(0))) {
@@ -264,6 +274,12 @@ public final class KpiTableReader {
     private void second(KpiTable table, KpiTable.Row r, KpiMeasure m, KpiCell cell, String code, String name,
                         String level, Period p) {
         if (cell.second() == null) return;
+        if (rowLabel.contains("£") || "gbp".equals(m.unit())) {
+            // '89 (3.9)' in a row about money: the bracket is a cost, not a rate or a count
+            store.reject(r.line(), m.code() + " " + p.label(), cell.raw(), "the bracketed figure in a row about money "
+                    + "is a cost, not a rate: not loaded", table.name());
+            return;
+        }
         String measure = "percent".equals(cell.unit()) || m.isPercent() ? m.code() + "_n" : rateOf(m.code());
         store.add(new KpiStore.Observation(code, name, level, measure, p, cell.second(), "reported", r.line(), table.name()));
     }
@@ -277,7 +293,7 @@ public final class KpiTableReader {
         for (KpiColumn c : h.columns()) {
             if (!(c.holdsValues() || c.role() == KpiColumn.Role.TARGET)) continue;
             String raw = r.cell(c.index());
-            if (KpiCell.clean(raw).isEmpty() || KpiCell.parse(raw).kind() == KpiCell.Kind.NOT_APPLICABLE) continue;
+            if (KpiCell.clean(raw).isEmpty() || KpiCell.allNotApplicable(raw)) continue;
             store.reject(r.line(), c.header().trim(), raw, reason, table.name());
         }
     }
