@@ -29,6 +29,12 @@ class DemoTest {
             assertEquals(1, w.count("SELECT count(*) FROM observations WHERE area_code = 'E06000058' "
                     + "AND measure = 'ehc_20wk_pct_incl_exc' AND period_label = 'Mar-24' AND value = 67.1"));
             assertEquals(1, w.count("SELECT count(*) FROM observations WHERE area_code = 'SN:E06000058' AND value = 36.4"));
+            // the scorecard view: latest month against target and required direction
+            assertEquals(1, w.count("SELECT count(*) FROM kpi_latest WHERE area_code = 'E06000058' "
+                    + "AND measure = 'ehc_20wk_pct_incl_exc' AND period_label = 'Mar-24' AND value = 67.1 AND target = 95 "
+                    + "AND direction = 'up' AND NOT meets_target"));
+            assertEquals(1, w.count("SELECT count(*) FROM kpi_latest WHERE area_code = 'E06000058' "
+                    + "AND measure = 'annual_review_timely_pct' AND status = 'tbc' AND meets_target IS NULL"));
             // everything generated says so
             assertTrue(w.count("SELECT count(*) FROM observations WHERE vintage = 'synthetic'") > 100);
             assertEquals(0, w.count("SELECT count(*) FROM observations WHERE vintage = 'synthetic' "
