@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
                 LoadNeighboursCommand.class,
                 LoadKpisCommand.class,
                 LoadPaperCommand.class,
-                LoadDsgCommand.class
+                LoadDsgCommand.class,
+                LoadActionsCommand.class
         })
 public final class LoadCommand implements Runnable {
     @CommandLine.Spec
