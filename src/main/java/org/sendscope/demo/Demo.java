@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import org.sendscope.ingest.actions.ActionsDemo;
 import org.sendscope.ingest.kpi.KpiLoadReport;
 import org.sendscope.ingest.kpi.KpiSpreadsheetLoader;
 import org.sendscope.report.ResultPrinter;
@@ -34,6 +35,7 @@ public final class Demo {
         List<DemoStep> s = new ArrayList<>();
         s.add(transcribedKpis());
         s.add(syntheticScorecard());
+        s.add(improvementPlanActions());
         s.add(summary());
         return s;
     }
@@ -102,6 +104,21 @@ public final class Demo {
         };
     }
 
+    /** The improvement plan's actions, transcribed (the actions feature's own bundled tracker). */
+    public static DemoStep improvementPlanActions() {
+        return new DemoStep() {
+            @Override
+            public String title() {
+                return "load the improvement plan's actions, transcribed (" + ActionsDemo.RESOURCE + ")";
+            }
+
+            @Override
+            public void run(DemoContext demo) {
+                demo.out().println(ActionsDemo.load(demo.warehouse()));
+            }
+        };
+    }
+
     /** What was loaded, and a few KPI lines. */
     public static DemoStep summary() {
         return new DemoStep() {
@@ -140,6 +157,12 @@ public final class Demo {
                             + SyntheticScorecard.AREA + "' ORDER BY period_start DESC LIMIT 6")) {
                         ResultPrinter.print(rs, TableFormat.table, out);
                     }
+                }
+                out.println();
+                out.println("Improvement plan actions by status (action_status_summary):");
+                try (Statement s = demo.warehouse().connection().createStatement();
+                     ResultSet rs = s.executeQuery("SELECT * FROM action_status_summary ORDER BY 1, 2, 3")) {
+                    ResultPrinter.print(rs, TableFormat.table, out);
                 }
                 out.println();
                 out.println("Ask more with: sendscope sql \"SELECT * FROM kpi_latest\"  (views: sql/README.md)");
