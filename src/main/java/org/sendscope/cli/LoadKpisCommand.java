@@ -48,6 +48,7 @@ public final class LoadKpisCommand implements Callable<Integer> {
         try (Warehouse w = options.openForWriting()) {
             KpiLoadReport r = KpiSpreadsheetLoader.load(w, SourceFile.of(file), area, vintage);
             out.print(r.summary());
+            out.flush();
         }
         return 0;
     }

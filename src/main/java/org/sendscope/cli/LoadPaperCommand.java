@@ -46,6 +46,7 @@ public final class LoadPaperCommand implements Callable<Integer> {
         try (Warehouse w = options.openForWriting()) {
             KpiLoadReport r = PaperLoader.load(w, SourceFile.of(file), area, vintage);
             out.print(r.summary());
+            out.flush();
         }
         return 0;
     }

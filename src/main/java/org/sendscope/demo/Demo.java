@@ -91,14 +91,9 @@ public final class Demo {
 
             @Override
             public void run(DemoContext demo) throws Exception {
-                Warehouse w = demo.warehouse();
-                KpiLoadReport r = KpiSpreadsheetLoader.load(w, demo.generated("synthetic-scorecard.csv",
-                        SyntheticScorecard.csv(YearMonth.of(2024, 12), 24, 20240724L)), SyntheticScorecard.AREA, "synthetic");
-                // the loader leaves area names to the sources that define areas; say plainly that this one is made up
-                w.execute("UPDATE observation_fact SET area_name = '" + SyntheticScorecard.AREA_NAME + "' WHERE area_code = '"
-                        + SyntheticScorecard.AREA + "'");
-                w.execute("UPDATE observation_fact SET area_name = 'Statistical neighbours of " + SyntheticScorecard.AREA_NAME
-                        + "' WHERE area_code = 'SN:" + SyntheticScorecard.AREA + "'");
+                KpiLoadReport r = KpiSpreadsheetLoader.load(demo.warehouse(), demo.generated("synthetic-scorecard.csv",
+                        SyntheticScorecard.csv(YearMonth.of(2024, 12), 24, 20240724L)), SyntheticScorecard.AREA,
+                        SyntheticScorecard.AREA_NAME, "synthetic");
                 demo.out().print(r.summary());
             }
         };

@@ -52,6 +52,15 @@ public final class KpiLoader {
      * @param reading  reads the file (called inside the transaction; may throw LoadException)
      */
     public KpiLoadReport load(String loader, SourceFile file, String areaCode, String vintage, Reading reading) {
+        return load(loader, file, areaCode, null, vintage, reading);
+    }
+
+    /**
+     * As {@link #load(String, SourceFile, String, String, Reading)}, naming the area where the
+     * warehouse does not know it (the demo's fictional LA).
+     */
+    public KpiLoadReport load(String loader, SourceFile file, String areaCode, String areaName, String vintage,
+                              Reading reading) {
         String base = file.path().getFileName().toString();
         String source = loader + ":" + base.replaceFirst("\\.[^.]+$", "");
         String scope = loader + "|" + areaCode + "|" + base;
@@ -64,6 +73,9 @@ public final class KpiLoader {
         }
         LoadResult result = LoadRun.run(warehouse, loader, scope, file, vintage, run -> {
             KpiLoadContext ctx = context(run, areaCode, source, vintage, file.name());
+            if (areaName != null) {
+                ctx = new KpiLoadContext(areaCode, areaName, ctx.regionCode(), source, vintage, file.name());
+            }
             read.addAll(reading.read(file, catalogue, ctx, store));
             long rows = store.write(run, source, vintage, file.name());
             run.message(read.size() + " KPI table(s); " + store.observations().size() + " values and statuses");

@@ -15,6 +15,12 @@ public final class KpiSpreadsheetLoader {
     }
 
     public static KpiLoadReport load(Warehouse warehouse, SourceFile file, String areaCode, String vintage) {
-        return new KpiLoader(warehouse, KpiCatalogue.bundled()).load(SOURCE, file, areaCode, vintage, KpiSpreadsheet.READING);
+        return load(warehouse, file, areaCode, null, vintage);
+    }
+
+    /** Loads a scorecard for an area the warehouse has no name for (null: take it from {@code areas}). */
+    public static KpiLoadReport load(Warehouse warehouse, SourceFile file, String areaCode, String areaName, String vintage) {
+        return new KpiLoader(warehouse, KpiCatalogue.bundled()).load(SOURCE, file, areaCode, areaName, vintage,
+                KpiSpreadsheet.READING);
     }
 }

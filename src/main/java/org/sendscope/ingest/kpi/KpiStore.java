@@ -65,10 +65,20 @@ public final class KpiStore {
         }
         if (was.value() == null && o.value() != null) {
             observations.put(o.key(), o);
-            count(o.table())[3]++;
+            count(o.table())[0]++;
+            count(was.table())[1]--;
+            reject(was.line(), was.measure() + " " + was.period().label(), was.status(), "status '" + was.status()
+                    + "' superseded by the value " + o.value() + " for the same KPI, area and period at line " + o.line(),
+                    was.table());
             return;
         }
-        count(o.table())[3]++; // the same status again, or a status where a value is already known
+        if (was.value() != null) {
+            reject(o.line(), o.measure() + " " + o.period().label(), o.status(), "status '" + o.status()
+                    + "' where line " + was.line() + " gives the value " + was.value() + " for the same KPI, area and period",
+                    o.table());
+            return;
+        }
+        count(o.table())[3]++; // the same status again
     }
 
     void target(Target t) {
