@@ -80,6 +80,7 @@ public final class KpiLongFormat {
                     String measure = benchmark ? m.benchmarkCode() : m.code();
                     if (cell.rate()) measure = measure.endsWith("_rate") ? measure : measure + "_rate";
                     Period p = cell.ownPeriod() != null ? cell.ownPeriod() : period.get();
+                    if (benchmark) p = KpiTableReader.censusIfJanuary(catalogue, measure, p);
                     String status = cell.kind() == KpiCell.Kind.NOT_APPLICABLE ? "n/a" : cell.status();
                     store.add(new KpiStore.Observation(area[0], area[1], area[2], measure, p, cell.value(), status,
                             r.line(), table));

@@ -266,6 +266,7 @@ public final class KpiTableReader {
         }
         boolean rate = cell.rate() || c.rate();
         String measure = rate ? rateOf(m.benchmarkCode()) : m.benchmarkCode();
+        p = censusIfJanuary(catalogue, measure, p);
         store.add(new KpiStore.Observation(code, name, level, measure, p, cell.value(), cell.status(), r.line(), table.name()));
         second(table, r, m, cell, code, name, level, p);
     }
@@ -282,6 +283,18 @@ public final class KpiTableReader {
         }
         String measure = "percent".equals(cell.unit()) || m.isPercent() ? m.code() + "_n" : rateOf(m.code());
         store.add(new KpiStore.Observation(code, name, level, measure, p, cell.second(), "reported", r.line(), table.name()));
+    }
+
+    /**
+     * A benchmark of a caseload as at January ({@code 389171 (Jan 23)}) is the January census:
+     * England and regional caseloads are only published that way.
+     */
+    static Period censusIfJanuary(KpiCatalogue catalogue, String measure, Period p) {
+        boolean caseload = catalogue.byCode(measure).map(x -> "caseload".equals(x.topic())).orElse(false);
+        if (caseload && p.kind() == org.sendscope.period.PeriodKind.MONTH && p.start().getMonthValue() == 1) {
+            return Period.censusJanuary(p.start().getYear(), p.label());
+        }
+        return p;
     }
 
     private static String rateOf(String code) {

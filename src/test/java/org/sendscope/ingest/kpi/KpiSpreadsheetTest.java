@@ -59,7 +59,7 @@ class KpiSpreadsheetTest {
         assertEquals(34.7, value(w, "SELECT value FROM observations WHERE area_code = 'E12000009' AND level = 'region' "
                 + "AND period_label = '2022'"));
         assertEquals(389171, value(w, "SELECT value FROM observations WHERE area_code = 'E92000001' "
-                + "AND measure = 'pupils_with_ehcp' AND period_start = DATE '2023-01-01'"));
+                + "AND measure = 'pupils_with_ehcp' AND period_start = DATE '2023-01-01' AND period_kind = 'census_january'"));
         assertEquals(1030, value(w, "SELECT value FROM observations WHERE measure = 'annual_review_backlog' "
                 + "AND period_label = 'Mar-24'"));
     }

@@ -48,7 +48,8 @@ class UnseenPaperTest {
             assertEquals(41.2, value(w, "E12000008", "ehc_20wk_pct_incl_exc", "2023")); // South East
             assertEquals(46.0, value(w, "SN:" + AREA, "ehc_20wk_pct_incl_exc", "2023"));
             assertEquals(2150.0, value(w, AREA, "ehc_plans", "July 24"));
-            assertEquals(434354.0, value(w, "E92000001", "pupils_with_ehcp", "Jan 24"));
+            assertEquals(1, w.count("SELECT count(*) FROM observations WHERE area_code = 'E92000001' "
+                    + "AND measure = 'pupils_with_ehcp' AND period_kind = 'census_january' AND value = 434354"));
             // a KPI the catalogue does not know is defined from its (wrapped) label
             assertEquals(15.0, value(w, AREA, "local_number_of_children_waiting_for_a_sensory_processing_as", "May 24"));
             assertEquals("not_available", status(w, AREA, "local_number_of_children_waiting_for_a_sensory_processing_as", "June 24"));
