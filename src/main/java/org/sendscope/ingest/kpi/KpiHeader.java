@@ -65,6 +65,12 @@ public final class KpiHeader {
 
     /** Reads a header row that must have at least {@code minPeriods} period columns. */
     public static Optional<KpiHeader> read(List<String> cells, int minPeriods) {
+        // a header names its columns in a few words; a row of prose with two dates in it (an action
+        // plan's "Start Date | Due Date") is not one
+        for (String c : cells) {
+            String t = c == null ? "" : c.trim();
+            if (t.length() > 60 || t.endsWith(".") && t.split("\\s+").length >= 4) return Optional.empty();
+        }
         List<KpiColumn> cols = new ArrayList<>();
         int periods = 0;
         for (int i = 0; i < cells.size(); i++) {

@@ -65,6 +65,17 @@ class UnseenPaperTest {
     }
 
     @Test
+    void anActionPlanWithDatesIsNotAScorecard(@TempDir Path dir) throws Exception {
+        Path p = dir.resolve("plan.txt");
+        Files.writeString(p, "Action\tWhat we will do\tLead\tStart Date\tDue Date\n"
+                + "Map out SEND services so that they are more easily navigated by parents and carers across the city\t"
+                + "Map the front door\tHead of SEND\tFeb-23\tOct-24\n");
+        try (Warehouse w = Warehouse.inMemory()) {
+            assertThrows(LoadException.class, () -> PaperLoader.load(w, SourceFile.of(p), AREA, "2024-01-01"));
+        }
+    }
+
+    @Test
     void aFileWithoutAKpiTableIsRefusedWhole(@TempDir Path dir) throws Exception {
         Path p = dir.resolve("minutes.txt");
         Files.writeString(p, "Minutes of the meeting\nApologies were received.\nRef\tAction\tLead\n1.1\tDo it\tA N Other\n");
