@@ -55,7 +55,7 @@ public final class KpiLongFormat {
             }
             KpiMeasure m = catalogue.byCode(kpi).or(() -> catalogue.match(kpi)).orElse(null);
             if (m == null) {
-                m = defined.computeIfAbsent(kpi, k -> new KpiMeasure(code(k), k, null, "neutral", "local", null, null,
+                m = defined.computeIfAbsent(kpi, k -> new KpiMeasure(KpiMeasure.localCode(k), k, null, "neutral", "local", null, null,
                         "Not in the KPI catalogue: defined from " + fileName + ".", List.of(k)));
                 store.measure(m);
             }
@@ -100,12 +100,6 @@ public final class KpiLongFormat {
             }
         }
         return new ArrayList<>(List.of(table));
-    }
-
-    private static String code(String label) {
-        String c = "local_" + label.toLowerCase(Locale.ROOT).replace("%", " pct ").replaceAll("[^a-z0-9]+", "_")
-                .replaceAll("^_|_$", "");
-        return c.length() > 60 ? c.substring(0, 60) : c;
     }
 
     /** [code, name, level] of an area column's value; null when unreadable. */

@@ -15,6 +15,18 @@ public record KpiMeasure(String code, String title, String unit, String polarity
         return "percent".equals(unit);
     }
 
+    /**
+     * The code of a KPI the catalogue does not know, made from its label:
+     * {@code "% waiting < 18 weeks"} → {@code local_pct_waiting_18_weeks} (at most 60 characters).
+     */
+    public static String localCode(String label) {
+        String slug = label.toLowerCase(java.util.Locale.ROOT).replace("%", " pct ").replaceAll("[^a-z0-9]+", "_")
+                .replaceAll("^_|_$", "");
+        if (slug.isEmpty()) return "local_unnamed";
+        String code = "local_" + slug;
+        return code.length() > 60 ? code.substring(0, 60).replaceAll("_$", "") : code;
+    }
+
     /** The measure a benchmark column's value belongs to: usually this one. */
     public String benchmarkCode() {
         return benchmarkMeasure == null || benchmarkMeasure.isBlank() ? code : benchmarkMeasure;

@@ -208,7 +208,7 @@ public final class KpiTableReader {
                     target = cell.value();
                     targetStatus = cell.status();
                 }
-                case PERIOD -> period(table, r, m, c, cell, cellText, field);
+                case PERIOD -> period(table, r, m, c, cell);
                 case BENCHMARK -> benchmark(table, r, m, c, cell, cellText, field);
                 default -> { }
             }
@@ -221,7 +221,7 @@ public final class KpiTableReader {
         }
     }
 
-    private void period(KpiTable table, KpiTable.Row r, KpiMeasure m, KpiColumn c, KpiCell cell, String raw, String field) {
+    private void period(KpiTable table, KpiTable.Row r, KpiMeasure m, KpiColumn c, KpiCell cell) {
         Period p = cell.ownPeriod() != null ? cell.ownPeriod() : c.period();
         String status = cell.kind() == KpiCell.Kind.NOT_APPLICABLE ? "n/a" : cell.status();
         String measure = cell.rate() ? rateOf(m.code()) : m.code();
@@ -255,7 +255,7 @@ public final class KpiTableReader {
                             + "name the region in the header)", table.name());
                     return;
                 }
-                name = c.header().trim();
+                name = named != null ? c.header().replaceAll("\\(.*\\)", "").trim() : null;
                 level = "region";
             }
             default -> {
@@ -334,11 +334,7 @@ public final class KpiTableReader {
 
     /** A KPI the catalogue does not know: defined from its label, so that an unseen paper still loads. */
     private KpiMeasure define(String label, KpiTable table, KpiTable.Row r, KpiHeader h) {
-        String slug = KpiCatalogue.key(label.replace("%", " pct "));
-        String code = "local_" + label.toLowerCase(Locale.ROOT).replace("%", " pct ").replaceAll("[^a-z0-9]+", "_")
-                .replaceAll("^_|_$", "");
-        if (code.length() > 60) code = code.substring(0, 60).replaceAll("_$", "");
-        if (slug.isEmpty()) code = "local_unnamed";
+        String code = KpiMeasure.localCode(label);
         boolean percent = label.trim().startsWith("%") || label.toLowerCase(Locale.ROOT).startsWith("percentage");
         for (KpiColumn c : h.columns()) {
             if (c.role() == KpiColumn.Role.PERIOD && "percent".equals(KpiCell.parse(r.cell(c.index())).unit())) percent = true;
