@@ -155,6 +155,16 @@ class EhcpReleasesBacktestTest {
     }
 
     @Test
+    void theSparkJobGivesTheSameTableOnTheReleases() {
+        try (Warehouse w = Warehouse.openReadOnly(file)) {
+            org.sendscope.spark.SparkBacktestBench.Result r = org.sendscope.spark.SparkBacktestBench.run(w, 2016, 2022, 3,
+                    org.sendscope.forecast.Models.DEFAULT_SIMULATIONS, dir.resolve("spark").toString());
+            assertEquals(rows.size(), r.rows());
+            assertTrue(r.maxDifference() < 1e-9, "largest difference " + r.maxDifference());
+        }
+    }
+
+    @Test
     void mistakesAreUserErrors() {
         assertTrue(run(1, "forecast", "ehcp", "--area", "E99999999", "--origin", "2023").contains("no EHC plan series for area"));
         assertTrue(run(1, "forecast", "ehcp", "--all", "--origin", "2030").contains("outside 2012-2023"));
