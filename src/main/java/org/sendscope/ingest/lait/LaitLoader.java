@@ -62,6 +62,8 @@ public final class LaitLoader {
     /** Loads one LAIT Parquet file in one transaction. */
     public LoadResult load(Warehouse warehouse, Path parquet) {
         SourceFile file = SourceFile.of(parquet);
+        LoadResult same = alreadyLoaded(warehouse.connection(), file);
+        if (same != null) return same;
         LaitDictionary dict = LaitDictionary.read(dictionary);
         LaCodeList codes = codeList == null ? null : LaCodeList.read(codeList);
         Connection c = warehouse.connection();
@@ -82,6 +84,25 @@ public final class LaitLoader {
             throw new LoadException(file.name(), "cannot read as LAIT Parquet: " + e.getMessage(), e);
         } finally {
             dropStaging(c);
+        }
+    }
+
+    /**
+     * The load in force of a file with the same checksum (and the same vintage, when one was given):
+     * re-loading it changes nothing, so there is no need to stage it again to learn its vintage.
+     */
+    private LoadResult alreadyLoaded(Connection c, SourceFile file) {
+        try (PreparedStatement p = c.prepareStatement("SELECT load_id, vintage FROM load_log WHERE source = ? "
+                + "AND sha256 = ? AND status = 'loaded' AND (? IS NULL OR vintage = ?) ORDER BY load_id DESC LIMIT 1")) {
+            p.setString(1, SOURCE);
+            p.setString(2, file.sha256());
+            p.setString(3, vintage);
+            p.setString(4, vintage);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() ? new LoadResult(rs.getLong(1), SOURCE, file.name(), rs.getString(2), 0, 0, true) : null;
+            }
+        } catch (SQLException e) {
+            throw new LoadException(file.name(), "warehouse error: " + e.getMessage(), e);
         }
     }
 
