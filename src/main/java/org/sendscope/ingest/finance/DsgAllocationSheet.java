@@ -6,12 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.sendscope.ingest.areas.AreaCodes;
 import org.sendscope.ingest.areas.EnglishRegions;
 import org.sendscope.ingest.areas.LocalAuthority;
 import org.sendscope.ingest.sheets.SheetCells;
+import org.sendscope.ingest.sheets.Worksheet;
 import org.sendscope.period.Period;
 
 /**
@@ -31,19 +30,16 @@ final class DsgAllocationSheet {
     }
 
     static boolean matches(SheetCells cells) {
-        Row head = cells.sheet().getRow(cells.sheet().getFirstRowNum());
-        if (head == null) return false;
-        for (int c = 0; c < head.getLastCellNum(); c++) if (VALUE_COLUMN.equals(cells.text(head, c))) return true;
-        return false;
+        Worksheet sheet = cells.sheet();
+        return sheet.row(sheet.firstRow()).values().stream().anyMatch(c -> VALUE_COLUMN.equals(c.text().trim()));
     }
 
     static List<DsgObservation> read(SheetCells cells, AreaCodes areas, Set<String> unknownAreas) {
-        Sheet sheet = cells.sheet();
-        Map<String, Integer> h = cells.header(sheet.getFirstRowNum(), HEADER);
+        Worksheet sheet = cells.sheet();
+        Map<String, Integer> h = cells.header(sheet.firstRow(), HEADER);
         Map<String, DsgObservation> byArea = new LinkedHashMap<>();
-        for (int r = sheet.getFirstRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
-            Row row = sheet.getRow(r);
-            if (row == null) continue;
+        for (int r = sheet.firstRow() + 1; r <= sheet.lastRow(); r++) {
+            final int row = r;
             String key = cells.text(row, h.get("la_code"));
             if (key == null) continue;
             if (AUTHORITY_CLASSES.contains(key.toUpperCase(java.util.Locale.ROOT))) {

@@ -4,12 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.sendscope.ingest.areas.AreaCodes;
 import org.sendscope.ingest.areas.EnglishRegions;
 import org.sendscope.ingest.areas.LocalAuthority;
 import org.sendscope.ingest.sheets.SheetCells;
+import org.sendscope.ingest.sheets.Worksheet;
 import org.sendscope.period.Period;
 
 /**
@@ -27,20 +26,18 @@ final class DsgBalanceSheet {
 
     /** Whether a sheet's first row is this layout's header. */
     static boolean matches(SheetCells cells) {
-        Row head = cells.sheet().getRow(cells.sheet().getFirstRowNum());
-        if (head == null) return false;
-        for (int c = 0; c < head.getLastCellNum(); c++) if (VALUE_COLUMN.equals(cells.text(head, c))) return true;
-        return false;
+        Worksheet sheet = cells.sheet();
+        return sheet.row(sheet.firstRow()).values().stream().anyMatch(c -> VALUE_COLUMN.equals(c.text().trim()));
     }
 
     static List<DsgObservation> read(SheetCells cells, AreaCodes areas, Set<String> unknownAreas) {
-        Sheet sheet = cells.sheet();
-        Map<String, Integer> h = cells.header(sheet.getFirstRowNum(), HEADER);
+        Worksheet sheet = cells.sheet();
+        Map<String, Integer> h = cells.header(sheet.firstRow(), HEADER);
         Integer fyCol = h.get("financial_year");
         List<DsgObservation> out = new ArrayList<>();
-        for (int r = sheet.getFirstRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
-            Row row = sheet.getRow(r);
-            if (row == null || cells.text(row, h.get("time_period")) == null) continue;
+        for (int r = sheet.firstRow() + 1; r <= sheet.lastRow(); r++) {
+            final int row = r;
+            if (cells.text(row, h.get("time_period")) == null) continue;
             String tp = cells.text(row, h.get("time_period"));
             Period period = FinancialYears.parse(tp);
             if (period == null) throw cells.refused(row, h.get("time_period"), tp, "not a financial year such as 201920");

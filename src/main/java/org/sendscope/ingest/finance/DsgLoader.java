@@ -1,20 +1,19 @@
 package org.sendscope.ingest.finance;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.sendscope.ingest.LoadException;
 import org.sendscope.ingest.LoadResult;
 import org.sendscope.ingest.LoadRun;
 import org.sendscope.ingest.SourceFile;
 import org.sendscope.ingest.areas.AreaCodes;
 import org.sendscope.ingest.sheets.SheetCells;
+import org.sendscope.ingest.sheets.Workbook;
+import org.sendscope.ingest.sheets.Worksheet;
 import org.sendscope.warehouse.Warehouse;
 
 /**
@@ -76,29 +75,25 @@ public final class DsgLoader {
 
     private static Layout read(Path xlsx, AreaCodes areas, List<DsgObservation> rows, Set<String> unknown) {
         Layout layout = null;
-        try (Workbook wb = SheetCells.open(xlsx)) {
-            for (Sheet sheet : wb) {
-                if (sheet.getPhysicalNumberOfRows() == 0) continue;
-                SheetCells cells = new SheetCells(xlsx.toString(), sheet);
-                Layout here;
-                if (DsgBalanceSheet.matches(cells)) {
-                    here = Layout.BALANCE;
-                    rows.addAll(DsgBalanceSheet.read(cells, areas, unknown));
-                } else if (DsgAllocationSheet.matches(cells)) {
-                    here = Layout.ALLOCATION;
-                    rows.addAll(DsgAllocationSheet.read(cells, areas, unknown));
-                } else {
-                    throw new LoadException(xlsx.toString(), (long) sheet.getFirstRowNum() + 1,
-                            "sheet '" + sheet.getSheetName() + "'", null, "not a DSG sheet: its header row has neither '"
-                            + DsgBalanceSheet.VALUE_COLUMN + "' nor '" + DsgAllocationSheet.VALUE_COLUMN + "'");
-                }
-                if (layout != null && layout != here) {
-                    throw new LoadException(xlsx.toString(), "mixes DSG balance and allocation sheets; load them as two files");
-                }
-                layout = here;
+        for (Worksheet sheet : Workbook.read(xlsx).sheets()) {
+            if (sheet.isEmpty()) continue;
+            SheetCells cells = new SheetCells(xlsx.toString(), sheet);
+            Layout here;
+            if (DsgBalanceSheet.matches(cells)) {
+                here = Layout.BALANCE;
+                rows.addAll(DsgBalanceSheet.read(cells, areas, unknown));
+            } else if (DsgAllocationSheet.matches(cells)) {
+                here = Layout.ALLOCATION;
+                rows.addAll(DsgAllocationSheet.read(cells, areas, unknown));
+            } else {
+                throw new LoadException(xlsx.toString(), (long) sheet.firstRow() + 1, "sheet '" + sheet.name() + "'", null,
+                        "not a DSG sheet: its header row has neither '" + DsgBalanceSheet.VALUE_COLUMN + "' nor '"
+                                + DsgAllocationSheet.VALUE_COLUMN + "'");
             }
-        } catch (IOException e) {
-            throw new LoadException(xlsx.toString(), "cannot read: " + e.getMessage(), e);
+            if (layout != null && layout != here) {
+                throw new LoadException(xlsx.toString(), "mixes DSG balance and allocation sheets; load them as two files");
+            }
+            layout = here;
         }
         if (layout == null) throw new LoadException(xlsx.toString(), "has no sheet with DSG values");
         return layout;

@@ -1,6 +1,5 @@
 package org.sendscope.ingest.neighbours;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -11,11 +10,6 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.sendscope.ingest.LoadException;
 import org.sendscope.ingest.LoadResult;
 import org.sendscope.ingest.LoadRun;
@@ -23,6 +17,8 @@ import org.sendscope.ingest.SourceFile;
 import org.sendscope.ingest.areas.AreaCodes;
 import org.sendscope.ingest.areas.LocalAuthority;
 import org.sendscope.ingest.sheets.SheetCells;
+import org.sendscope.ingest.sheets.Workbook;
+import org.sendscope.ingest.sheets.Worksheet;
 import org.sendscope.ingest.staging.StagedRows;
 import org.sendscope.warehouse.Warehouse;
 
@@ -106,23 +102,17 @@ public final class StatisticalNeighboursLoader {
 
     /** Reads the neighbour pairs of the first sheet with an SN1 column; refuses anything unexpected. */
     static List<Pair> read(Path xlsx, List<String> notes) {
-        try (Workbook wb = SheetCells.open(xlsx)) {
-            for (Sheet sheet : wb) {
-                int headerRow = findHeader(sheet);
-                if (headerRow >= 0) return read(new SheetCells(xlsx.toString(), sheet), headerRow, notes);
-            }
-            throw new LoadException(xlsx.toString(), "no sheet has a header row with columns SN1 … SN10");
-        } catch (IOException e) {
-            throw new LoadException(xlsx.toString(), "cannot read: " + e.getMessage(), e);
+        for (Worksheet sheet : Workbook.read(xlsx).sheets()) {
+            int headerRow = findHeader(sheet);
+            if (headerRow >= 0) return read(new SheetCells(xlsx.toString(), sheet), headerRow, notes);
         }
+        throw new LoadException(xlsx.toString(), "no sheet has a header row with columns SN1 … SN10");
     }
 
-    private static int findHeader(Sheet sheet) {
-        for (int r = sheet.getFirstRowNum(); r <= Math.min(sheet.getLastRowNum(), sheet.getFirstRowNum() + 20); r++) {
-            Row row = sheet.getRow(r);
-            if (row == null) continue;
-            for (Cell c : row) {
-                if (c.getCellType() == CellType.STRING && c.getStringCellValue().trim().equalsIgnoreCase("SN1")) return r;
+    private static int findHeader(Worksheet sheet) {
+        for (int r = sheet.firstRow(); r <= Math.min(sheet.lastRow(), sheet.firstRow() + 20); r++) {
+            for (Worksheet.Cell c : sheet.row(r).values()) {
+                if (c.kind().equals("text") && c.raw().trim().equalsIgnoreCase("SN1")) return r;
             }
         }
         return -1;
@@ -135,48 +125,47 @@ public final class StatisticalNeighboursLoader {
         Integer laCol = header.containsKey("LA number") ? header.get("LA number") : header.get("LA num");
         if (laCol == null) cells.header(headerRow, "LA number");
         int nameCol = header.get("LA Name");
-        Sheet sheet = cells.sheet();
-        Row head = sheet.getRow(headerRow);
+        Worksheet sheet = cells.sheet();
         for (int k = 1; k <= 10; k++) {
             int col = header.get("SN" + k) + 1;
-            String next = head.getCell(col) == null ? "" : cells.text(head, col);
+            String next = cells.text(headerRow, col);
             if (!"SNP".equalsIgnoreCase(next)) {
-                throw new LoadException(cells.file(), (long) headerRow + 1, "sheet '" + sheet.getSheetName() + "' SN" + k,
+                throw new LoadException(cells.file(), (long) headerRow + 1, "sheet '" + sheet.name() + "' SN" + k,
                         next, "each SNk column must be followed by its closeness column SNP");
             }
         }
         List<Pair> pairs = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         String set = "current";
         List<String> without = new ArrayList<>();
-        for (int r = headerRow + 1; r <= sheet.getLastRowNum(); r++) {
-            Row row = sheet.getRow(r);
-            if (row == null) continue;
-            if (cells.text(row, laCol) == null) {
-                for (Cell c : row) {
-                    String t = c.getCellType() == CellType.STRING ? c.getStringCellValue().trim().toLowerCase(Locale.ROOT) : "";
-                    if (t.startsWith("old sn")) set = "old";
+        for (int r = headerRow + 1; r <= sheet.lastRow(); r++) {
+            if (cells.text(r, laCol) == null) {
+                for (Worksheet.Cell c : sheet.row(r).values()) {
+                    if (c.kind().equals("text") && c.raw().trim().toLowerCase(Locale.ROOT).startsWith("old sn")) set = "old";
                 }
                 continue;
             }
-            int la = cells.integer(row, laCol);
+            int la = cells.integer(r, laCol);
+            if (!seen.add(set + "|" + la)) throw cells.refused(r, laCol, Integer.toString(la), "this LA already has a list in this block");
             int listed = 0;
             for (int k = 1; k <= 10; k++) {
                 int col = header.get("SN" + k);
-                String raw = cells.text(row, col);
-                String closenessRaw = cells.text(row, col + 1);
+                String raw = cells.text(r, col);
+                String closenessRaw = cells.text(r, col + 1);
                 if (raw == null || raw.equals("-")) {
                     if (closenessRaw != null && !closenessRaw.equals("-")) {
-                        throw cells.refused(row, col, raw, "a closeness without a neighbour");
+                        throw cells.refused(r, col, raw, "a closeness without a neighbour");
                     }
                     continue;
                 }
-                int neighbour = cells.integer(row, col);
-                String closeness = Closeness.of(closenessRaw).orElseThrow(() -> cells.refused(row, col + 1, closenessRaw,
-                        "not a closeness band (" + String.join(", ", Closeness.BANDS) + ")"));
+                int neighbour = cells.integer(r, col);
+                final int row = r;
+                String closeness = Closeness.of(closenessRaw).orElseThrow(() -> cells.refused(row, col + 1,
+                        closenessRaw == null ? "" : closenessRaw, "not a closeness band (" + String.join(", ", Closeness.BANDS) + ")"));
                 pairs.add(new Pair(la, k, neighbour, closeness, set));
                 listed++;
             }
-            if (listed == 0) without.add(cells.text(row, nameCol) + " (" + la + ")");
+            if (listed == 0) without.add(cells.text(r, nameCol) + " (" + la + ")");
         }
         if (!without.isEmpty()) notes.add("no neighbours published for " + String.join(", ", without));
         if (pairs.isEmpty()) throw new LoadException(cells.file(), "no neighbour rows under the header");
