@@ -86,8 +86,8 @@ public final class DsgLoader {
                 here = Layout.ALLOCATION;
                 rows.addAll(DsgAllocationSheet.read(cells, areas, unknown));
             } else {
-                throw new LoadException(xlsx.toString(), (long) sheet.firstRow() + 1, "sheet '" + sheet.name() + "'", null,
-                        "not a DSG sheet: its header row has neither '" + DsgBalanceSheet.VALUE_COLUMN + "' nor '"
+                throw new LoadException(xlsx.toString(), (long) sheet.firstRow() + 1, sheet.name(), null,
+                        "sheet '" + sheet.name() + "' is not a DSG sheet: its header row has neither '" + DsgBalanceSheet.VALUE_COLUMN + "' nor '"
                                 + DsgAllocationSheet.VALUE_COLUMN + "'");
             }
             if (layout != null && layout != here) {

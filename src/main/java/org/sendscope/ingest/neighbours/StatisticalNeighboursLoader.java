@@ -130,7 +130,7 @@ public final class StatisticalNeighboursLoader {
             int col = header.get("SN" + k) + 1;
             String next = cells.text(headerRow, col);
             if (!"SNP".equalsIgnoreCase(next)) {
-                throw new LoadException(cells.file(), (long) headerRow + 1, "sheet '" + sheet.name() + "' SN" + k,
+                throw new LoadException(cells.file(), (long) headerRow + 1, sheet.name() + "!SN" + k,
                         next, "each SNk column must be followed by its closeness column SNP");
             }
         }

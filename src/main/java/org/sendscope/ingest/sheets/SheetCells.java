@@ -43,7 +43,7 @@ public final class SheetCells {
         }
         for (String name : required) {
             if (!cols.containsKey(name)) {
-                throw new LoadException(file, (long) rowIndex + 1, "sheet '" + sheet.name() + "'", null,
+                throw new LoadException(file, (long) rowIndex + 1, sheet.name(), null,
                         "no column '" + name + "' in the header row (found " + cols.keySet() + ")");
             }
         }
@@ -93,10 +93,10 @@ public final class SheetCells {
     }
 
     private String where(int col) {
-        String s = "sheet '" + sheet.name() + "'";
-        if (col < 0) return s;
+        // Excel's own way of naming a cell's column: Sheet!C, with the header text to recognise it by.
+        if (col < 0) return sheet.name();
         String header = headerRow < 0 ? null : text(headerRow, col);
-        return s + " " + Workbook.columnName(col) + (header == null ? "" : " (" + header + ")");
+        return sheet.name() + "!" + Workbook.columnName(col) + (header == null ? "" : " (" + header + ")");
     }
 
     public Worksheet sheet() {

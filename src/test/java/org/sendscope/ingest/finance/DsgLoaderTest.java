@@ -108,7 +108,7 @@ class DsgLoaderTest {
         LoadException e = assertThrows(LoadException.class, () -> loader.load(warehouse, bad));
         assertEquals(3L, e.line());
         assertEquals("to follow", e.raw());
-        assertEquals("sheet 'dsg_budget_2030' C (Total DSG allocation (£s))", e.column());
+        assertEquals("dsg_budget_2030!C (Total DSG allocation (£s))", e.column());
         assertTrue(e.getMessage().startsWith(bad.toString()), e.getMessage());
 
         LoadException r = assertThrows(LoadException.class, () -> loader.load(warehouse, renamed));

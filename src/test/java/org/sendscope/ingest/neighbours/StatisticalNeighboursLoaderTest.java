@@ -86,6 +86,32 @@ class StatisticalNeighboursLoaderTest {
     }
 
     @Test
+    void theNeighbourAverageIsTheMeanOfTheReportedValues(@TempDir Path dir) throws Exception {
+        // A hand-written LAIT extract: the 2022 values of SEN_EHC_All_20wks for BCP's ten 2025 neighbours, as
+        // bds_long.parquet has them (SELECT "LA Number", "Values" … WHERE "Short Desc" = 'SEN_EHC_All_20wks'
+        // AND "Years" = '2022'); Norfolk (926) is '-'.
+        Path dict = dir.resolve("dict.csv");
+        Files.writeString(dict, "\"Topic\",\"Measure\",\"Measure_short\",\"Polarity\",\"y_axis_name\",\"Description\",\"Year_Type\"\n"
+                + "\"Children with SEN\",\"EHC plans within 20 weeks\",\"SEN_EHC_All_20wks\",\"High\",\"% issued\",\"x\",\"Calendar Year\"\n");
+        String rows = "(303, '82.6'), (822, '77.2'), (826, '85.2'), (845, '87.6'), (878, '11.8'), (881, '10.7'), "
+                + "(882, '71.7'), (886, '40.9'), (926, '-'), (938, '16.5'), (839, '6.7')";
+        Path parquet = dir.resolve("lait_extract.parquet");
+        warehouse.execute("COPY (SELECT 'SEN_EHC_All_20wks' AS \"Short Desc\", 'item' AS \"Data item\", '2022' AS \"Years\", "
+                + "'LA ' || n AS \"LA and Regions\", v AS \"Values\", CAST(n AS DOUBLE) AS \"LA Number\", 'South East' AS \"Region\" "
+                + "FROM (VALUES " + rows + ") t(n, v)) TO '" + parquet + "' (FORMAT parquet)");
+        new org.sendscope.ingest.lait.LaitLoader(dict, null, List.of(), null).load(warehouse, parquet);
+        try (var s = warehouse.connection().createStatement(); var rs = s.executeQuery("SELECT neighbour_mean, "
+                + "neighbours_reported, neighbours_published FROM statistical_neighbour_averages WHERE area_code = 'E06000058' "
+                + "AND measure = 'lait_sen_ehc_all_20wks' AND period_label = '2022'")) {
+            assertTrue(rs.next());
+            // (82.6 + 77.2 + 85.2 + 87.6 + 11.8 + 10.7 + 71.7 + 40.9 + 16.5) / 9 = 53.8
+            assertEquals(53.8, rs.getDouble(1), 1e-9);
+            assertEquals(9, rs.getInt(2));
+            assertEquals(10, rs.getInt(3));
+        }
+    }
+
+    @Test
     void loadingTwiceLeavesIdenticalCounts() throws Exception {
         Map<String, String> before = PublicViewDigest.of(warehouse);
         LoadResult again = new StatisticalNeighboursLoader(List.of(), null)
@@ -106,7 +132,7 @@ class StatisticalNeighboursLoaderTest {
         LoadException e = assertThrows(LoadException.class, () -> loader.load(warehouse, bad));
         assertEquals(2L, e.line());
         assertEquals("Fairly close", e.raw());
-        assertTrue(e.column().contains("sheet 'LA SN Groups'") && e.column().contains("(SNP)"), e.column());
+        assertEquals("LA SN Groups!V (SNP)", e.column());
 
         LoadException r = assertThrows(LoadException.class, () -> loader.load(warehouse, renamed));
         assertTrue(r.getMessage().contains("no column 'SN10'"), r.getMessage());
