@@ -123,24 +123,28 @@ public final class LaitLoader {
             s.execute("CREATE OR REPLACE TEMP TABLE lait_stage AS SELECT file_row_number + 1 AS row_no, "
                     + "trim(CAST(\"Short Desc\" AS VARCHAR)) AS short_desc, CAST(\"Data item\" AS VARCHAR) AS data_item, "
                     + "trim(CAST(\"Years\" AS VARCHAR)) AS years, trim(CAST(\"LA and Regions\" AS VARCHAR)) AS area_name, "
-                    + "CAST(\"Values\" AS VARCHAR) AS raw_value, TRY_CAST(\"LA Number\" AS DOUBLE) AS la_number, "
+                    + "CAST(\"Values\" AS VARCHAR) AS raw_value, gss_value(CAST(\"Values\" AS VARCHAR)) AS value, "
+                    + "gss_status(CAST(\"Values\" AS VARCHAR)) AS status, TRY_CAST(\"LA Number\" AS DOUBLE) AS la_number, "
                     + "nullif(trim(CAST(\"Region\" AS VARCHAR)), 'NA') AS region "
                     + "FROM read_parquet(" + path + ", file_row_number = true)");
-            try (ResultSet rs = s.executeQuery("SELECT row_no, raw_value FROM lait_stage "
-                    + "WHERE gss_status(raw_value) IS NULL ORDER BY row_no LIMIT 1")) {
-                if (rs.next()) {
-                    throw new LoadException(file.name(), rs.getLong(1), "Values", rs.getString(2),
-                            "not a number or a known marker (c x z u low : .. -)");
-                }
-            }
-            try (ResultSet rs = s.executeQuery("SELECT row_no, CAST(la_number AS VARCHAR), short_desc FROM lait_stage "
-                    + "WHERE la_number IS DISTINCT FROM round(la_number) OR short_desc IS NULL OR short_desc = '' "
+            // One pass finds the first bad row of any kind; the measure × Years pairs (a few thousand)
+            // are kept so that measures and periods need not scan the staged rows again.
+            try (ResultSet rs = s.executeQuery("SELECT row_no, raw_value, CAST(la_number AS VARCHAR), short_desc, "
+                    + "status IS NULL AS bad_value FROM lait_stage WHERE status IS NULL "
+                    + "OR la_number IS DISTINCT FROM round(la_number) OR short_desc IS NULL OR short_desc = '' "
                     + "OR area_name IS NULL ORDER BY row_no LIMIT 1")) {
                 if (rs.next()) {
+                    if (rs.getBoolean(5)) {
+                        throw new LoadException(file.name(), rs.getLong(1), "Values", rs.getString(2),
+                                "not a number or a known marker (c x z u low : .. -)");
+                    }
                     throw new LoadException(file.name(), rs.getLong(1), "LA Number / Short Desc / LA and Regions",
-                            rs.getString(2) + " / " + rs.getString(3), "a row must name its measure, its area and a whole LA number");
+                            rs.getString(3) + " / " + rs.getString(4),
+                            "a row must name its measure, its area and a whole LA number");
                 }
             }
+            s.execute("CREATE OR REPLACE TEMP TABLE lait_measure_years AS SELECT short_desc, years, "
+                    + "any_value(data_item) AS data_item FROM lait_stage GROUP BY short_desc, years");
         }
     }
 
@@ -153,7 +157,7 @@ public final class LaitLoader {
         Map<String, String> codes = new HashMap<>();
         StagedRows rows = new StagedRows("lait_measure", 8);
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT short_desc, any_value(data_item) FROM lait_stage GROUP BY 1 ORDER BY 1")) {
+             ResultSet rs = s.executeQuery("SELECT short_desc, any_value(data_item) FROM lait_measure_years GROUP BY 1 ORDER BY 1")) {
             while (rs.next()) {
                 String shortDesc = rs.getString(1);
                 String dataItem = rs.getString(2);
@@ -193,7 +197,7 @@ public final class LaitLoader {
         StagedRows good = new StagedRows("lait_period", 5);
         StagedRows bad = new StagedRows("lait_bad_period", 3);
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT DISTINCT s.years, m.year_type FROM lait_stage s "
+             ResultSet rs = s.executeQuery("SELECT DISTINCT s.years, m.year_type FROM lait_measure_years s "
                      + "JOIN lait_measure m USING (short_desc) ORDER BY 1, 2")) {
             while (rs.next()) {
                 String years = rs.getString(1);
@@ -306,7 +310,7 @@ public final class LaitLoader {
                 INSERT INTO observation_fact (area_code, area_name, level, measure, breakdown, period_kind, period_label,
                        period_start, period_end, value, status, source, vintage, load_id)
                 SELECT a.area_code, a.name, a.level, m.measure, 'total', p.period_kind, s.years, p.period_start,
-                       p.period_end, gss_value(s.raw_value), gss_status(s.raw_value), ?, ?, ?
+                       p.period_end, s.value, s.status, ?, ?, ?
                 FROM lait_stage s
                 JOIN lait_measure m USING (short_desc)
                 JOIN lait_period p ON p.years = s.years AND p.year_type IS NOT DISTINCT FROM m.year_type
@@ -329,7 +333,8 @@ public final class LaitLoader {
                 c.rollback();
                 c.setAutoCommit(true);
             }
-            for (String t : List.of("lait_stage", "lait_measure", "lait_period", "lait_bad_period", "lait_area")) {
+            for (String t : List.of("lait_stage", "lait_measure_years", "lait_measure", "lait_period", "lait_bad_period",
+                    "lait_area")) {
                 s.execute("DROP TABLE IF EXISTS " + t);
             }
         } catch (SQLException e) {
