@@ -328,17 +328,22 @@ public final class LaitLoader {
 
     private static void dropStaging(Connection c) {
         try (Statement s = c.createStatement()) {
-            if (!c.getAutoCommit()) {
-                // Staging failed half way: nothing but temporary tables to roll back.
-                c.rollback();
-                c.setAutoCommit(true);
-            }
+            // Staging failed half way: nothing but temporary tables to roll back.
+            if (!c.getAutoCommit()) c.rollback();
+            c.setAutoCommit(false);
             for (String t : List.of("lait_stage", "lait_measure_years", "lait_measure", "lait_period", "lait_bad_period",
                     "lait_area")) {
                 s.execute("DROP TABLE IF EXISTS " + t);
             }
+            c.commit();
         } catch (SQLException e) {
             // Temporary tables vanish with the connection anyway.
+        } finally {
+            try {
+                c.setAutoCommit(true);
+            } catch (SQLException e) {
+                // The connection is unusable; the caller will find out.
+            }
         }
     }
 
