@@ -37,6 +37,12 @@ import org.sendscope.warehouse.Warehouse;
 public final class LaitLoader {
     /** The loader's name in load_log and the observations' source. */
     public static final String SOURCE = "lait";
+    /**
+     * LAIT measures that are SEN2's own figures republished (checked: BCP 2022 6.7 and England 2022
+     * 47.7 / 49.2 in both), recorded in {@code measures.comparable_with}.
+     */
+    static final Map<String, String> SAME_AS_SEN2 = Map.of("SEN_EHC_All_20wks", "ehc_20wk_pct_incl_exc",
+            "SEN_EHC_Excpt_20wks", "ehc_20wk_pct_excl_exc");
     static final List<String> COLUMNS = List.of("Short Desc", "Data item", "Years", "LA and Regions", "Values",
             "LA Number", "Region");
 
@@ -152,10 +158,11 @@ public final class LaitLoader {
     private static int stageMeasures(Connection c, LaitDictionary dict, String dictName) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("CREATE OR REPLACE TEMP TABLE lait_measure (short_desc VARCHAR, measure VARCHAR, year_type VARCHAR, "
-                    + "title VARCHAR, unit VARCHAR, polarity VARCHAR, topic VARCHAR, definition VARCHAR)");
+                    + "title VARCHAR, unit VARCHAR, polarity VARCHAR, topic VARCHAR, definition VARCHAR, "
+                    + "comparable_with VARCHAR)");
         }
         Map<String, String> codes = new HashMap<>();
-        StagedRows rows = new StagedRows("lait_measure", 8);
+        StagedRows rows = new StagedRows("lait_measure", 9);
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT short_desc, any_value(data_item) FROM lait_measure_years GROUP BY 1 ORDER BY 1")) {
             while (rs.next()) {
@@ -170,12 +177,12 @@ public final class LaitLoader {
                 }
                 if (m != null) {
                     rows.add(shortDesc, code, m.yearType().name(), m.title().isEmpty() ? orElse(dataItem, shortDesc)
-                            : m.title(), m.unit(), m.polarity(), m.topic(), m.definition());
+                            : m.title(), m.unit(), m.polarity(), m.topic(), m.definition(), SAME_AS_SEN2.get(shortDesc));
                 } else {
                     // Not in the dictionary: no polarity or year type is known, so it is neutral and
                     // only labels that date themselves can be loaded.
                     rows.add(shortDesc, code, null, orElse(dataItem, shortDesc), null, "neutral", null,
-                            "Not in the LAIT data dictionary used for this load.");
+                            "Not in the LAIT data dictionary used for this load.", SAME_AS_SEN2.get(shortDesc));
                 }
             }
         }
@@ -283,7 +290,7 @@ public final class LaitLoader {
         Connection c = run.connection();
         long id = run.loadId();
         try (PreparedStatement p = c.prepareStatement("INSERT INTO measure_fact (measure, title, unit, polarity, source, "
-                + "definition, comparable_with, topic, load_id) SELECT measure, title, unit, polarity, ?, definition, NULL, "
+                + "definition, comparable_with, topic, load_id) SELECT measure, title, unit, polarity, ?, definition, comparable_with, "
                 + "topic, ? FROM lait_measure ORDER BY measure")) {
             p.setString(1, SOURCE);
             p.setLong(2, id);

@@ -70,6 +70,9 @@ class LaitLoaderTest {
         // Dictionary: SEN_EHC_All_20wks, Polarity High, Topic Children with SEN
         assertEquals(1, warehouse.count("SELECT count(*) FROM measures WHERE measure = 'lait_sen_ehc_all_20wks' "
                 + "AND polarity = 'higher_is_better' AND unit = 'percent' AND topic = 'Children with SEN'"));
+        // SEN2's timeliness republished: the same figures (BCP 2022 6.7 in LAIT and in timeliness_20_week.csv)
+        assertEquals(1, warehouse.count("SELECT count(*) FROM measures WHERE measure = 'lait_sen_ehc_all_20wks' "
+                + "AND comparable_with = 'ehc_20wk_pct_incl_exc'"));
         // Dictionary: InfMort, Polarity Low
         assertEquals(1, warehouse.count("SELECT count(*) FROM measures WHERE measure = 'lait_infmort' AND polarity = 'lower_is_better'"));
         // 457,980 rows in the file less the 170 whose Years is '0'
