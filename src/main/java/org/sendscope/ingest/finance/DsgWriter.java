@@ -10,9 +10,9 @@ final class DsgWriter {
     private DsgWriter() {
     }
 
+    /** Values in observation_fact's column order (sql/schema/003). */
     static int write(LoadRun run, String measure, List<DsgObservation> rows) throws SQLException {
-        StagedRows staged = new StagedRows("observation_fact (area_code, area_name, level, measure, breakdown, period_kind, "
-                + "period_label, period_start, period_end, value, status, source, vintage, load_id)", 14);
+        StagedRows staged = new StagedRows("observation_fact", 14);
         for (DsgObservation o : rows) {
             staged.add(o.areaCode(), o.areaName(), o.level(), measure, "total", o.period().kindCode(), o.period().label(),
                     o.period().start(), o.period().end(), o.value(), o.status(), DsgMeasures.SOURCE, run.vintage(),

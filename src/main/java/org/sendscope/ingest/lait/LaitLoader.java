@@ -162,7 +162,7 @@ public final class LaitLoader {
                     + "comparable_with VARCHAR)");
         }
         Map<String, String> codes = new HashMap<>();
-        StagedRows rows = new StagedRows("lait_measure", 9);
+        StagedRows rows = StagedRows.temporary("lait_measure", 9);
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT short_desc, any_value(data_item) FROM lait_measure_years GROUP BY 1 ORDER BY 1")) {
             while (rs.next()) {
@@ -201,8 +201,8 @@ public final class LaitLoader {
             s.execute("CREATE OR REPLACE TEMP TABLE lait_bad_period (years VARCHAR, year_type VARCHAR, reason VARCHAR)");
         }
         int latest = 0;
-        StagedRows good = new StagedRows("lait_period", 5);
-        StagedRows bad = new StagedRows("lait_bad_period", 3);
+        StagedRows good = StagedRows.temporary("lait_period", 5);
+        StagedRows bad = StagedRows.temporary("lait_bad_period", 3);
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT DISTINCT s.years, m.year_type FROM lait_measure_years s "
                      + "JOIN lait_measure m USING (short_desc) ORDER BY 1, 2")) {
@@ -231,7 +231,7 @@ public final class LaitLoader {
                     + "area_code VARCHAR, number INTEGER, name VARCHAR, level VARCHAR, region_code VARCHAR, region_name VARCHAR)");
         }
         List<String> unknown = new ArrayList<>();
-        StagedRows rows = new StagedRows("lait_area", 9);
+        StagedRows rows = StagedRows.temporary("lait_area", 9);
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT DISTINCT la_number, area_name, region FROM lait_stage ORDER BY 1, 2")) {
             while (rs.next()) {
