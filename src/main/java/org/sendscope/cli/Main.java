@@ -14,10 +14,12 @@ import picocli.CommandLine.Command;
         description = "SEND analytics warehouse: load DfE releases and local scorecards, compare, forecast, ask.",
         subcommands = {
                 LoadCommand.class,
+                DemoCommand.class,
                 StatusCommand.class,
                 SqlCommand.class,
                 ExportCommand.class,
                 BenchCommand.class,
+                NotebookCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
