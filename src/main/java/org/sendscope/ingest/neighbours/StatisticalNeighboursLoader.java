@@ -122,8 +122,9 @@ public final class StatisticalNeighboursLoader {
         List<String> required = new ArrayList<>(List.of("LA Name"));
         for (int k = 1; k <= 10; k++) required.add("SN" + k);
         Map<String, Integer> header = cells.header(headerRow, required.toArray(String[]::new));
-        Integer laCol = header.containsKey("LA number") ? header.get("LA number") : header.get("LA num");
-        if (laCol == null) cells.header(headerRow, "LA number");
+        // The workbooks give the LA number twice ('LA num' and 'LA number'); either will do.
+        if (!header.containsKey("LA number") && !header.containsKey("LA num")) cells.header(headerRow, "LA number");
+        int laCol = header.containsKey("LA number") ? header.get("LA number") : header.get("LA num");
         int nameCol = header.get("LA Name");
         Worksheet sheet = cells.sheet();
         for (int k = 1; k <= 10; k++) {
