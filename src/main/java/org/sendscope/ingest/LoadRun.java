@@ -53,7 +53,7 @@ public final class LoadRun {
     public static LoadResult run(Warehouse warehouse, String source, String scope, SourceFile file,
                                  String vintage, Body body) {
         Connection c = warehouse.connection();
-        try {
+        try (LoadThreads one = LoadThreads.one(c)) {
             Long same = identicalLoad(c, scope, file.sha256());
             if (same != null) return new LoadResult(same, source, file.name(), vintage, 0, 0, true);
             c.setAutoCommit(false);
@@ -113,6 +113,16 @@ public final class LoadRun {
 
     /** Removes the rows of earlier loads of this scope and marks those loads superseded. */
     private static void supersede(Connection c, String scope, long newId) throws SQLException {
+        // A first load of its scope replaces nothing: skip the DELETE over every data table.
+        try (PreparedStatement p = c.prepareStatement(
+                "SELECT count(*) FROM load_log WHERE scope = ? AND status = 'loaded' AND load_id <> ?")) {
+            p.setString(1, scope);
+            p.setLong(2, newId);
+            try (ResultSet rs = p.executeQuery()) {
+                rs.next();
+                if (rs.getLong(1) == 0) return;
+            }
+        }
         String earlier = "SELECT load_id FROM load_log WHERE scope = ? AND status = 'loaded'";
         for (String table : dataTables(c)) {
             try (PreparedStatement p = c.prepareStatement("DELETE FROM " + table + " WHERE load_id IN (" + earlier + ")")) {

@@ -12,7 +12,8 @@ import java.util.Properties;
 
 /**
  * The embedded DuckDB warehouse: one file, created and migrated from {@code sql/schema/} on first
- * use, with the public views of {@code sql/views/} re-created on every read-write open.
+ * use, with the public views of {@code sql/views/} re-created on a read-write open whenever they
+ * differ from this build's (docs/decisions/0070-load-speed.md).
  *
  * <p>Open it read-write for loading ({@link #open(Path)}) or read-only for questions
  * ({@link #openReadOnly(Path)}): the read-only connection also has external access switched off,

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -17,8 +18,8 @@ import org.sendscope.ingest.LoadRun;
 
 /**
  * Loads one CSV of a SEN2 release inside the release's transaction: stage with DuckDB, check every
- * row and cell, then unpivot the mapped columns into {@code observation_fact} and the areas into
- * {@code area_fact}.
+ * row and cell, then insert one observation per mapped column and row into {@code observation_fact}
+ * and the areas into {@code area_fact}.
  */
 final class Sen2FileLoader {
     private final LoadRun run;
@@ -45,34 +46,40 @@ final class Sen2FileLoader {
         List<String> valueColumns = columns.stream().map(Sen2Vocabulary.Column::column).distinct().toList();
         String projection = "time_period, time_identifier, " + areaColumns() + ", " + rowBreakdown() + " AS row_breakdown, "
                 + rowKeyColumns().stream().map(k -> CsvStaging.quote(k) + ", ").collect(Collectors.joining())
-                // an empty cell becomes '' so that the unpivot keeps it and the value check names it
+                // an empty cell becomes '' so that the value check names it as an empty cell
                 + valueColumns.stream().map(col -> "coalesce(" + CsvStaging.quote(col) + ", '') AS " + CsvStaging.quote(col))
                         .collect(Collectors.joining(", "));
         CsvStaging.stage(c, csv, header, "stg_sen2_rows", projection, name);
         try (Statement s = c.createStatement()) {
             checkRows(s);
-            s.execute("CREATE OR REPLACE TEMP TABLE stg_sen2_map (column_name VARCHAR, measure VARCHAR, breakdown VARCHAR)");
-            s.execute("INSERT INTO stg_sen2_map VALUES " + columns.stream()
-                    .map(col -> "(" + literal(col.column()) + ", " + literal(col.measure()) + ", "
-                            + literal(col.breakdown()) + ")").collect(Collectors.joining(", ")));
-            s.execute("DELETE FROM stg_sen2_rows WHERE row_breakdown = 'skip'");
-            s.execute("CREATE OR REPLACE TEMP TABLE stg_sen2_long AS SELECT *, gss_status(raw) AS status, "
-                    + "gss_value(raw) AS value FROM (UNPIVOT stg_sen2_rows ON " + Sen2Release.columnsList(valueColumns)
-                    + " INTO NAME column_name VALUE raw)");
-            checkValues(s);
-            long n = s.executeUpdate("INSERT INTO observation_fact SELECT l.area_code, l.area_name, l.level, m.measure, "
-                    + "CASE WHEN m.breakdown = 'row' THEN l.row_breakdown ELSE m.breakdown END, "
-                    + period() + ", l.value, l.status, " + literal(Sen2Release.SOURCE) + ", "
-                    + literal(run.vintage()) + ", " + run.loadId() + " FROM stg_sen2_long l JOIN stg_sen2_map m USING (column_name) "
+            checkValues(s, valueColumns);
+            // Unpivoted as it is inserted, from the staged rows: no long table is built first
+            // (for the 2022 placement files that took as long as the insert itself).
+            long n = s.executeUpdate("INSERT INTO observation_fact SELECT u.area_code, u.area_name, u.level, m.measure, "
+                    + "CASE WHEN m.breakdown = 'row' THEN u.row_breakdown ELSE m.breakdown END, "
+                    + "u.period_kind, u.period_label, u.period_start, u.period_end, gss_value(u.raw), gss_status(u.raw), "
+                    + literal(Sen2Release.SOURCE) + ", " + literal(run.vintage()) + ", " + run.loadId()
+                    + " FROM (UNPIVOT (SELECT l.area_code, l.area_name, l.level, l.row_breakdown, " + period() + ", "
+                    + quoted(valueColumns) + " FROM stg_sen2_rows l WHERE " + LOADED_ROW + ") ON " + quoted(valueColumns)
+                    + " INTO NAME column_name VALUE raw) u JOIN (VALUES " + columns.stream()
+                    .map(col -> "(" + literal(col.column()) + ", " + literal(col.measure()) + ", " + literal(col.breakdown()) + ")")
+                    .collect(Collectors.joining(", ")) + ") m (column_name, measure, breakdown) USING (column_name) "
                     // a column with a fixed breakdown (a placement column) describes the headline row only
-                    + "WHERE m.breakdown = 'row' OR l.row_breakdown = 'total'");
+                    + "WHERE m.breakdown = 'row' OR u.row_breakdown = 'total'");
             s.execute("INSERT INTO area_fact SELECT area_code, any_value(la_number ORDER BY time_period DESC), "
                     + "any_value(area_name ORDER BY time_period DESC), any_value(level), "
                     + "any_value(region_code ORDER BY time_period DESC), any_value(region_name ORDER BY time_period DESC), "
-                    + run.loadId() + " FROM stg_sen2_rows GROUP BY area_code");
-            s.execute("DROP TABLE stg_sen2_rows; DROP TABLE stg_sen2_long; DROP TABLE stg_sen2_map");
+                    + run.loadId() + " FROM stg_sen2_rows WHERE " + LOADED_ROW + " GROUP BY area_code");
+            s.execute("DROP TABLE stg_sen2_rows");
             return n;
         }
+    }
+
+    /** The rows whose values are checked and loaded: a 'skip' row repeats a total loaded elsewhere. */
+    private static final String LOADED_ROW = "row_breakdown IS DISTINCT FROM 'skip'";
+
+    private static String quoted(List<String> columns) {
+        return columns.stream().map(CsvStaging::quote).collect(Collectors.joining(", "));
     }
 
     private List<String> rowKeyColumns() {
@@ -119,28 +126,36 @@ final class Sen2FileLoader {
         };
     }
 
+    /** The row's period_kind, period_label, period_start and period_end. */
     private String period() {
         if (spec.timing() == Sen2File.Timing.CENSUS) {
-            return "'census_january', l.time_period, make_date(dfe_census_year(l.time_period), 1, 1), "
-                    + "make_date(dfe_census_year(l.time_period), 1, 31)";
+            return "'census_january' AS period_kind, l.time_period AS period_label, "
+                    + "make_date(dfe_census_year(l.time_period), 1, 1) AS period_start, "
+                    + "make_date(dfe_census_year(l.time_period), 1, 31) AS period_end";
         }
         return """
-                CASE WHEN length(l.time_period) = 6 THEN 'academic_year' ELSE 'calendar_year' END, l.time_period,
+                CASE WHEN length(l.time_period) = 6 THEN 'academic_year' ELSE 'calendar_year' END AS period_kind,
+                l.time_period AS period_label,
                 CASE WHEN length(l.time_period) = 6 THEN make_date(CAST(left(l.time_period, 4) AS INTEGER), 9, 1)
-                     ELSE make_date(CAST(l.time_period AS INTEGER), 1, 1) END,
+                     ELSE make_date(CAST(l.time_period AS INTEGER), 1, 1) END AS period_start,
                 CASE WHEN length(l.time_period) = 6 THEN make_date(CAST(left(l.time_period, 4) AS INTEGER) + 1, 8, 31)
-                     ELSE make_date(CAST(l.time_period AS INTEGER), 12, 31) END""";
+                     ELSE make_date(CAST(l.time_period AS INTEGER), 12, 31) END AS period_end""";
     }
 
-    /** Refuses the file at its first row whose period, geography or breakdown label is not understood. */
+    /**
+     * Refuses the file at its first row whose period, geography or breakdown label is not
+     * understood. One scan finds the first bad line for every check; the checks are reported in
+     * their order (a bad period before a bad geography), as when each was a query of its own.
+     */
     private void checkRows(Statement s) throws SQLException {
-        firstBad(s, "time_period", "time_period", "NOT regexp_full_match(coalesce(time_period, ''), '\\d{4}|\\d{4}\\d{2}') "
+        List<String[]> checks = new ArrayList<>();
+        checks.add(new String[]{"time_period", "time_period", "NOT regexp_full_match(coalesce(time_period, ''), '\\d{4}|\\d{4}\\d{2}') "
                 + "OR (length(time_period) = 6 AND (CAST(left(time_period, 4) AS INTEGER) + 1) % 100 <> CAST(right(time_period, 2) AS INTEGER))",
-                "not a DfE time period (expected 2022 or 202122)");
-        firstBad(s, "geographic_level", "geographic_level", "level IS NULL",
-                "unknown geographic level (expected National, Regional or Local authority)");
-        firstBad(s, "new_la_code", "coalesce(area_code, '')", "area_code IS NULL OR NOT regexp_full_match(area_code, 'E\\d{8}')",
-                "no GSS area code for this row");
+                "not a DfE time period (expected 2022 or 202122)"});
+        checks.add(new String[]{"geographic_level", "geographic_level", "level IS NULL",
+                "unknown geographic level (expected National, Regional or Local authority)"});
+        checks.add(new String[]{"new_la_code", "coalesce(area_code, '')", "area_code IS NULL OR NOT regexp_full_match(area_code, 'E\\d{8}')",
+                "no GSS area code for this row"});
         String key = switch (spec.rows()) {
             case AGE_BAND -> "characteristic_age";
             case ESTABLISHMENT -> "establishment_type";
@@ -151,30 +166,39 @@ final class Sen2FileLoader {
             String raw = spec.rows() == Sen2File.RowBreakdown.ESTABLISHMENT
                     ? "establishment_type || ' / ' || establishment_group" : spec.rows() == Sen2File.RowBreakdown.TOPIC
                     ? "breakdown_topic || ' / ' || breakdown" : key;
-            firstBad(s, key, raw, "row_breakdown IS NULL",
-                    "unknown breakdown label (not in the SEN2 vocabulary; see docs/decisions/0002-breakdowns.md)");
+            checks.add(new String[]{key, raw, "row_breakdown IS NULL",
+                    "unknown breakdown label (not in the SEN2 vocabulary; see docs/decisions/0002-breakdowns.md)"});
+        }
+        String sql = "SELECT " + checks.stream().map(k -> "min(line) FILTER (WHERE " + k[2] + "), "
+                + "arg_min(coalesce(CAST(" + k[1] + " AS VARCHAR), ''), line) FILTER (WHERE " + k[2] + ")")
+                .collect(Collectors.joining(", ")) + " FROM stg_sen2_rows";
+        try (ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            for (int i = 0; i < checks.size(); i++) {
+                long line = rs.getLong(2 * i + 1);
+                if (!rs.wasNull()) {
+                    throw new LoadException(name, line, checks.get(i)[0], rs.getString(2 * i + 2), checks.get(i)[3]);
+                }
+            }
         }
     }
 
-    private void checkValues(Statement s) throws SQLException {
-        try (ResultSet rs = s.executeQuery("SELECT line, column_name, raw, count(*) OVER () FROM stg_sen2_long "
-                + "WHERE status IS NULL ORDER BY line LIMIT 1")) {
+    /**
+     * Refuses the file at its first cell (by line, then column) that is neither a number nor a GSS
+     * marker, among the rows that are loaded. The cells are unpivoted as they are checked, with
+     * only their line beside them.
+     */
+    private void checkValues(Statement s, List<String> valueColumns) throws SQLException {
+        String cols = quoted(valueColumns);
+        String order = valueColumns.stream().map(CsvStaging::literal).collect(Collectors.joining(", ", "[", "]"));
+        try (ResultSet rs = s.executeQuery("SELECT line, column_name, raw, count(*) OVER () FROM (UNPIVOT (SELECT line, "
+                + cols + " FROM stg_sen2_rows WHERE " + LOADED_ROW + ") ON " + cols + " INTO NAME column_name VALUE raw) "
+                + "WHERE gss_status(raw) IS NULL ORDER BY line, list_position(" + order + ", column_name) LIMIT 1")) {
             if (rs.next()) {
                 long more = rs.getLong(4) - 1;
                 throw new LoadException(name, rs.getLong(1), rs.getString(2), rs.getString(3),
                         (rs.getString(3).isBlank() ? "empty cell" : "not a number or a GSS marker (c, x, z, u, low, :, .., -)")
                                 + (more > 0 ? " (and " + more + " more such cells)" : ""));
-            }
-        }
-    }
-
-    /** Throws naming the first row (by line) that meets {@code condition}. */
-    private void firstBad(Statement s, String column, String rawExpr, String condition, String reason)
-            throws SQLException {
-        try (ResultSet rs = s.executeQuery("SELECT line, CAST(" + rawExpr + " AS VARCHAR) FROM stg_sen2_rows WHERE "
-                + condition + " ORDER BY line LIMIT 1")) {
-            if (rs.next()) {
-                throw new LoadException(name, rs.getLong(1), column, rs.getString(2) == null ? "" : rs.getString(2), reason);
             }
         }
     }

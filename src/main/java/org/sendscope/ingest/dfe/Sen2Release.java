@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -17,16 +16,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
-import org.sendscope.ingest.CsvStaging;
 import org.sendscope.ingest.LoadException;
 import org.sendscope.ingest.LoadResult;
 import org.sendscope.ingest.LoadRun;
 import org.sendscope.ingest.SourceFile;
+import org.sendscope.ingest.staging.StagedRows;
 import org.sendscope.warehouse.Warehouse;
 
 /**
@@ -34,7 +32,7 @@ import org.sendscope.warehouse.Warehouse;
  * folder, in either layout ({@link Sen2Layout}) — into {@code observations}, {@code measures} and
  * {@code areas}, in one transaction. Every data file is read by DuckDB's CSV reader into a staging
  * table, checked (periods, geography, breakdown labels, every value a number or a GSS marker),
- * unpivoted and inserted by SQL. Any bad cell refuses the whole release, naming file, line, column
+ * and inserted by SQL. Any bad cell refuses the whole release, naming file, line, column
  * and text.
  */
 public final class Sen2Release {
@@ -100,23 +98,23 @@ public final class Sen2Release {
     }
 
     private static void insertMeasures(Connection c, long loadId) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO measure_fact (measure, title, unit, polarity, source, "
-                + "definition, comparable_with, topic, load_id) VALUES (?, ?, ?, ?, 'DfE SEN2', ?, NULL, 'EHC plans', ?)")) {
-            for (Sen2Vocabulary.Measure m : Sen2Vocabulary.MEASURES) {
-                p.setString(1, m.code());
-                p.setString(2, m.title());
-                p.setString(3, m.unit());
-                p.setString(4, m.polarity());
-                p.setString(5, m.definition());
-                p.setLong(6, loadId);
-                p.addBatch();
-            }
-            p.executeBatch();
+        // Through the appender: a JDBC batch runs one statement per measure.
+        StagedRows rows = new StagedRows("measure_fact", 9);
+        for (Sen2Vocabulary.Measure m : Sen2Vocabulary.MEASURES) {
+            rows.add(m.code(), m.title(), m.unit(), m.polarity(), "DfE SEN2", m.definition(), null, "EHC plans", loadId);
         }
+        rows.insert(c);
     }
 
     /** Two values for one area, measure, breakdown and period in one release would be a mapping bug. */
     private static void checkNoDuplicates(Connection c, LoadRun run) throws SQLException {
+        // Distinct hashes as many as rows prove every key distinct; only when they are fewer (a
+        // duplicate, or rarely two keys with one hash) does the exact, slower grouping run.
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) - count(DISTINCT "
+                + "hash(area_code, measure, breakdown, period_label)) FROM observation_fact WHERE load_id = " + run.loadId())) {
+            rs.next();
+            if (rs.getLong(1) == 0) return;
+        }
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
                 SELECT area_code, measure, breakdown, period_label, count(*) FROM observation_fact
                 WHERE load_id = %d GROUP BY ALL HAVING count(*) > 1 LIMIT 1""".formatted(run.loadId()))) {
@@ -192,9 +190,5 @@ public final class Sen2Release {
         } catch (IOException ignored) {
             // a temp folder left behind is harmless
         }
-    }
-
-    static String columnsList(List<String> columns) {
-        return columns.stream().map(CsvStaging::quote).collect(Collectors.joining(", "));
     }
 }
