@@ -53,7 +53,7 @@ public final class LoadRun {
     public static LoadResult run(Warehouse warehouse, String source, String scope, SourceFile file,
                                  String vintage, Body body) {
         Connection c = warehouse.connection();
-        try (LoadThreads one = LoadThreads.one(c)) {
+        try (LoadSettings settings = LoadSettings.apply(c)) {
             Long same = identicalLoad(c, scope, file.sha256());
             if (same != null) return new LoadResult(same, source, file.name(), vintage, 0, 0, true);
             c.setAutoCommit(false);

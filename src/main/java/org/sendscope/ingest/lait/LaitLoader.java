@@ -15,7 +15,7 @@ import java.util.TreeSet;
 import org.sendscope.ingest.LoadException;
 import org.sendscope.ingest.LoadResult;
 import org.sendscope.ingest.LoadRun;
-import org.sendscope.ingest.LoadThreads;
+import org.sendscope.ingest.LoadSettings;
 import org.sendscope.ingest.SourceFile;
 import org.sendscope.ingest.areas.AreaCodes;
 import org.sendscope.ingest.areas.EnglishRegions;
@@ -75,7 +75,7 @@ public final class LaitLoader {
         LaitDictionary dict = LaitDictionary.read(dictionary);
         LaCodeList codes = codeList == null ? null : LaCodeList.read(codeList);
         Connection c = warehouse.connection();
-        try (LoadThreads one = LoadThreads.one(c)) {
+        try (LoadSettings settings = LoadSettings.apply(c)) {
             return load(warehouse, c, file, dict, codes, parquet);
         } catch (SQLException e) {
             throw new LoadException(file.name(), "warehouse error: " + e.getMessage(), e);
