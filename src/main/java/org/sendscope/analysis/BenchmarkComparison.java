@@ -231,9 +231,9 @@ public final class BenchmarkComparison {
             p.setString(2, breakdown);
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
-                    double v = rs.getDouble(7);
+                    Object v = rs.getObject(7);
                     out.add(new Obs(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getDate(5).toLocalDate(), rs.getDate(6).toLocalDate(), rs.wasNull() ? null : v));
+                            rs.getDate(5).toLocalDate(), rs.getDate(6).toLocalDate(), v == null ? null : ((Number) v).doubleValue()));
                 }
             }
         }

@@ -95,9 +95,9 @@ public final class Trend {
                 p.setString(4, kind);
                 try (ResultSet rs = p.executeQuery()) {
                     while (rs.next()) {
-                        double v = rs.getDouble(4);
+                        Object v = rs.getObject(4);
                         pts.add(new Point(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getDate(3).toLocalDate(),
-                                rs.wasNull() ? null : v));
+                                v == null ? null : ((Number) v).doubleValue()));
                     }
                 }
             }
