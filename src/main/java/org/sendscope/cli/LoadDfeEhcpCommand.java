@@ -1,13 +1,41 @@
 package org.sendscope.cli;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.sendscope.ingest.dfe.Sen2Release;
+import org.sendscope.warehouse.Warehouse;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** Placeholder until dfe-ehcp lands. */
-@Command(name = "dfe-ehcp", mixinStandardHelpOptions = true, description = "(not yet available)")
+/** {@code sendscope load dfe-ehcp FILE.zip|DIR …}: SEN2 "Education, health and care plans" releases. */
+@Command(name = "dfe-ehcp", mixinStandardHelpOptions = true,
+        description = {"Load DfE SEN2 'Education, health and care plans' releases (zip as published, or its folder).",
+                "Both layouts: the 2022 release (sen2_*.csv) and the current one (caseload.csv, newplans.csv, ...)."})
 public final class LoadDfeEhcpCommand implements Callable<Integer> {
+    @Mixin
+    WarehouseOptions options;
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE.zip|DIR", description = "Release zip files or folders.")
+    List<Path> files;
+
+    @Option(names = "--vintage", paramLabel = "YEAR",
+            description = "Reporting year of the release (default: from the file name, else the latest January in it).")
+    String vintage;
+
     @Override
     public Integer call() {
-        throw new UserException("dfe-ehcp is not available yet");
+        PrintWriter out = spec.commandLine().getOut();
+        try (Warehouse w = options.openForWriting()) {
+            for (Path f : files) out.println(Sen2Release.load(w, f, vintage));
+        }
+        return 0;
     }
 }

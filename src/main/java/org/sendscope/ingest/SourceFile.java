@@ -24,6 +24,24 @@ public record SourceFile(Path path, String name, String sha256) {
         }
     }
 
+    /**
+     * A folder loaded as one source (an unpacked release): the checksum covers each file's relative
+     * name and contents, in name order.
+     */
+    public static SourceFile ofDirectory(Path dir) {
+        if (!Files.isDirectory(dir)) throw new LoadException(dir.toString(), "no such folder");
+        MessageDigest all = digest();
+        try (var files = Files.walk(dir)) {
+            for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
+                all.update(dir.relativize(p).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                all.update(of(p).sha256().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new LoadException(dir.toString(), "cannot read folder: " + e.getMessage(), e);
+        }
+        return new SourceFile(dir, dir.toString(), HexFormat.of().formatHex(all.digest()));
+    }
+
     /** The checksum of some bytes, for bundled resources. */
     public static String sha256(byte[] bytes) {
         return HexFormat.of().formatHex(digest().digest(bytes));

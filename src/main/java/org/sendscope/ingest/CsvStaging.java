@@ -1,0 +1,96 @@
+package org.sendscope.ingest;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Stages a CSV file in a temporary DuckDB table with DuckDB's own reader, every column typed
+ * VARCHAR (a published count may hold a marker such as {@code c} or {@code x}), plus the file
+ * line of each record. Java reads only the header, to check it names the columns a loader needs.
+ */
+public final class CsvStaging {
+    private CsvStaging() {
+    }
+
+    /** The header of a CSV file (a UTF-8 byte-order mark is dropped). */
+    public static List<String> header(Path csv, String displayName) {
+        try (Reader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+             CSVParser p = CSVFormat.DEFAULT.builder().get().parse(r)) {
+            var it = p.iterator();
+            if (!it.hasNext()) throw new LoadException(displayName, 1L, null, null, "the file is empty");
+            CSVRecord h = it.next();
+            List<String> names = new ArrayList<>();
+            for (String s : h) names.add(names.isEmpty() ? s.replace("\uFEFF", "").strip() : s.strip());
+            return names;
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new LoadException(displayName, "cannot read as CSV: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Checks that the header has every required column.
+     *
+     * @throws LoadException naming line 1, the missing column and the header as found
+     */
+    public static void requireColumns(List<String> header, Collection<String> required, String displayName) {
+        for (String c : required) {
+            if (!header.contains(c)) {
+                throw new LoadException(displayName, 1L, c, String.join(",", header),
+                        "expected column '" + c + "' is missing from the header (renamed or a different layout?)");
+            }
+        }
+    }
+
+    /**
+     * Creates (or replaces) temporary table {@code table} holding the file, every column VARCHAR,
+     * with {@code line} the record's line in the file (header is line 1).
+     */
+    public static long stage(Connection c, Path csv, List<String> header, String table, String displayName)
+            throws SQLException {
+        String columns = header.stream().map(h -> literal(h) + ": 'VARCHAR'").collect(Collectors.joining(", "));
+        String sql = "CREATE OR REPLACE TEMP TABLE " + table + " AS SELECT row_number() OVER () + 1 AS line, * FROM "
+                + "read_csv(" + literal(csv.toAbsolutePath().toString()) + ", header = true, auto_detect = false, "
+                + "delim = ',', quote = '\"', escape = '\"', strict_mode = true, null_padding = false, "
+                + "encoding = 'utf-8', columns = {" + columns + "})";
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new LoadException(displayName, null, null, null, "DuckDB could not read it as CSV: "
+                    + firstLine(e.getMessage()));
+        }
+    }
+
+    /** A SQL string literal. */
+    public static String literal(String s) {
+        return "'" + s.replace("'", "''") + "'";
+    }
+
+    /** A quoted SQL identifier. */
+    public static String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    static String firstLine(String m) {
+        if (m == null) return "";
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+}

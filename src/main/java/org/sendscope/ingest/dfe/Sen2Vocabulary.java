@@ -1,0 +1,72 @@
+package org.sendscope.ingest.dfe;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The hand-written tables that say what each SEN2 column and label means: {@code sen2_measures.tsv}
+ * (measure definitions), {@code sen2_columns.tsv} (file × column → measure and breakdown) and
+ * {@code sen2_placements.tsv} (2022-release establishment labels → placement breakdowns).
+ */
+final class Sen2Vocabulary {
+    record Measure(String code, String unit, String polarity, String title, String definition) {
+    }
+
+    record Column(String file, String column, String measure, String breakdown) {
+        boolean usesRowBreakdown() {
+            return "row".equals(breakdown);
+        }
+    }
+
+    record Placement(String type, String group, String breakdown) {
+    }
+
+    static final List<Measure> MEASURES = read("sen2_measures.tsv").stream()
+            .map(r -> new Measure(r[0], r[1], r[2], r[3], r[4])).toList();
+    static final List<Column> COLUMNS = read("sen2_columns.tsv").stream()
+            .map(r -> new Column(r[0], r[1], r[2], r[3])).toList();
+    static final List<Placement> PLACEMENTS = read("sen2_placements.tsv").stream()
+            .map(r -> new Placement(r[0], r[1], r[2])).toList();
+
+    /** 2022-release age bands → breakdown. */
+    static final List<String[]> AGE_BANDS = List.of(
+            new String[]{"Total", "total"},
+            new String[]{"Under 5", "age:under_5"},
+            new String[]{"Age 5 to 10", "age:5-10"},
+            new String[]{"Age 11 to 15", "age:11-15"},
+            new String[]{"Age 16 to 19", "age:16-19"},
+            new String[]{"Age 20 to 25", "age:20-25"});
+
+    private Sen2Vocabulary() {
+    }
+
+    static List<Column> columnsOf(String file) {
+        return COLUMNS.stream().filter(c -> c.file().equals(file)).toList();
+    }
+
+    private static List<String[]> read(String name) {
+        try (InputStream in = Sen2Vocabulary.class.getResourceAsStream(name)) {
+            if (in == null) throw new IllegalStateException("missing resource " + name);
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            List<String[]> rows = new ArrayList<>();
+            boolean header = true;
+            for (String line; (line = r.readLine()) != null; ) {
+                if (line.isBlank() || line.startsWith("#")) continue;
+                if (header) {
+                    header = false;
+                    continue;
+                }
+                rows.add(line.split("\t", -1));
+            }
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
