@@ -15,6 +15,7 @@ la AS (
     FROM analysis_observations o
     LEFT JOIN areas a ON a.area_code = o.area_code
     WHERE o.level = 'local_authority'
+      AND o.area_code NOT LIKE 'SN:%'   -- a paper's statistical-neighbour figure, not an LA
 ),
 pool AS (   -- the LAs that are ranked: a value, and the LA existed at the period's end
     SELECT la.*, m.polarity FROM la JOIN m USING (measure) WHERE value IS NOT NULL AND existed

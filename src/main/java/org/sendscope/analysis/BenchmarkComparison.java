@@ -97,8 +97,9 @@ public final class BenchmarkComparison {
             List<Obs> own = all.stream().filter(o -> o.area().equals(areaCode))
                     .sorted((a, b) -> a.start().compareTo(b.start())).toList();
             List<Row> rows = new ArrayList<>();
-            Obs before = null;
+            Map<String, Obs> beforeByKind = new HashMap<>();   // a scorecard's months and SEN2's years are separate series
             for (Obs o : own) {
+                Obs before = beforeByKind.get(o.kind());
                 List<Obs> same = all.stream().filter(x -> x.kind().equals(o.kind()) && x.start().equals(o.start())
                         && x.end().equals(o.end())).toList();
                 Double england = same.stream().filter(x -> x.level().equals("england")).map(Obs::value)
@@ -113,6 +114,7 @@ public final class BenchmarkComparison {
                 Double snMedian = sn.length == 0 ? null : QuartileBands.quantile(sn, 0.5);
                 // The ranked LAs: a value, and the LA existed at the period's end.
                 List<Obs> pool = same.stream().filter(x -> x.level().equals("local_authority") && x.value() != null
+                        && !x.area().startsWith("SN:")
                         && (areas.get(x.area()) == null || areas.get(x.area()).existedOn(x.end()))).toList();
                 Integer rank = null;
                 String quartile = null;
@@ -129,7 +131,7 @@ public final class BenchmarkComparison {
                         consecutive ? before.label() : null,
                         consecutive && o.value() != null && before.value() != null ? o.value() - before.value() : null,
                         measure));
-                before = o;
+                beforeByKind.put(o.kind(), o);
             }
             return rows;
         } catch (SQLException e) {

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 LoadCommand.class,
                 StatusCommand.class,
                 SqlCommand.class,
+                AskCommand.class,
                 ExportCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class
