@@ -43,3 +43,22 @@ SELECT * EXCLUDE (rn) FROM (
     WHERE b.area_code = area AND b.breakdown = 'total' AND b.period_end <= as_of AND b.value IS NOT NULL
       AND list_contains(measure_list, b.measure) AND (kind IS NULL OR b.period_kind = kind))
 WHERE rn = 1;
+
+-- latest_values joined to kpi_trend: each figure with its previous period, direction of travel,
+-- target and RAG.
+CREATE OR REPLACE MACRO latest_trend(area, as_of, measure_list, kind) AS TABLE
+SELECT l.measure, l.title, l.unit, l.area_code, l.breakdown, l.period_kind, l.period_label, l.period_start,
+       l.period_end, l.value, l.status, t.previous_label, t.previous_value, t.change_previous, t.direction,
+       t.target, t.rag, t.polarity, l.source, l.vintage, l.load_id
+FROM latest_values(area, as_of, measure_list, kind) l
+LEFT JOIN kpi_trend t
+       ON t.measure = l.measure AND t.area_code = l.area_code AND t.breakdown = l.breakdown
+      AND t.period_kind = l.period_kind AND t.period_start = l.period_start AND t.period_end = l.period_end;
+
+-- A figure with its movement and target in words: "110 (139 in Feb-24: improving); target 0, RED".
+-- A marker or TBC is said as published, never as a number.
+CREATE OR REPLACE MACRO say_trend(value, status, unit, previous_label, previous_value, direction, target, rag) AS
+    CASE WHEN value IS NULL THEN 'not available (' || coalesce(status, 'no value') || ')' ELSE say(value, unit) END
+    || CASE WHEN value IS NOT NULL AND previous_value IS NOT NULL
+            THEN ' (' || say(previous_value, unit) || ' in ' || previous_label || ': ' || direction || ')' ELSE '' END
+    || CASE WHEN target IS NOT NULL THEN '; target ' || say(target, unit) || coalesce(', ' || upper(rag), '') ELSE '' END;
