@@ -15,7 +15,8 @@ SELECT * FROM (
            CASE WHEN o.value IS NULL THEN 'not available (' || o.status || ')'
                 ELSE say(o.value, 'count') || ' of ' || say(tot.value, 'count') || ' plans ('
                      || say(100 * o.value / tot.value, 'percent') || ')' END
-               || coalesce('; England ' || say(100 * e.value / et.value, 'percent') || ' of plans', ''),
+               || CASE WHEN e.value IS NOT NULL AND et.value > 0
+                       THEN '; England ' || say(100 * e.value / et.value, 'percent') || ' of plans' ELSE '' END,
            e.value, o.source, o.vintage, o.load_id
     FROM observations o
     JOIN observations tot ON tot.area_code = o.area_code AND tot.measure = 'ehc_plans' AND tot.breakdown = 'total'
