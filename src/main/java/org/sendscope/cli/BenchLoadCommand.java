@@ -1,13 +1,66 @@
 package org.sendscope.cli;
 
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.sendscope.bench.LoadBenchmark;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** Placeholder until load lands. */
-@Command(name = "load", mixinStandardHelpOptions = true, description = "(not yet available)")
+/** {@code sendscope bench load}: the whole DfE set into a fresh warehouse, against DuckDB's own read. */
+@Command(name = "load", mixinStandardHelpOptions = true,
+        description = {"Load all of ../shared/data/dfe into a fresh warehouse and compare with the time DuckDB",
+                "itself takes to read the same CSV and Parquet files into plain tables, in the same run."})
 public final class BenchLoadCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "DfE data folder (default: ../shared/data/dfe).")
+    Path data;
+
+    @Option(names = "--rounds", defaultValue = "3", description = "Timed rounds after one warm-up (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
     @Override
-    public Integer call() {
-        throw new UserException("load is not available yet");
+    public Integer call() throws Exception {
+        Path dir = data != null ? data : defaultData();
+        if (!Files.isDirectory(dir)) throw new UserException("no DfE data folder at " + dir + " (give --data DIR)");
+        PrintWriter out = spec.commandLine().getOut();
+        LoadBenchmark b = new LoadBenchmark(dir, Files.createTempDirectory("sendscope-bench-"));
+        try {
+            List<Path> csvs = b.unpackCsvs();
+            List<Path> parquets = b.parquets();
+            out.printf("bench load: %s (%d CSV, %d Parquet read by the reference; %d load commands)%n", dir,
+                    csvs.size(), parquets.size(), b.loadCommands(Path.of("x")).size());
+            b.timeDuckdb(-1, csvs, parquets);
+            b.timeSendscope(-1);
+            out.println("warm-up done");
+            double[] ours = new double[rounds];
+            double[] ref = new double[rounds];
+            for (int i = 0; i < rounds; i++) {
+                // interleaved, so that a busy spell on a shared machine slows both sides alike
+                ref[i] = b.timeDuckdb(i, csvs, parquets);
+                ours[i] = b.timeSendscope(i);
+                out.printf("round %d: sendscope %7.0f ms   duckdb read %7.0f ms   ratio %.2f%n", i + 1, ours[i], ref[i],
+                        ours[i] / ref[i]);
+            }
+            double m = LoadBenchmark.median(ours);
+            double r = LoadBenchmark.median(ref);
+            out.printf("median:  sendscope %7.0f ms   duckdb read %7.0f ms   ratio %.2f   (goal: under 5000 ms, ratio under 1.5)%n",
+                    m, r, m / r);
+        } finally {
+            b.cleanUp();
+        }
+        return 0;
+    }
+
+    static Path defaultData() {
+        String home = System.getProperty("sendscope.home");
+        Path base = home != null ? Path.of(home) : Path.of("").toAbsolutePath();
+        return base.resolve("..").resolve("shared").resolve("data").resolve("dfe").normalize();
     }
 }

@@ -1,13 +1,72 @@
 package org.sendscope.cli;
 
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.sendscope.ingest.LoadResult;
+import org.sendscope.ingest.lait.LaitLoader;
+import org.sendscope.warehouse.Warehouse;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** Placeholder until the lait loader lands. */
-@Command(name = "lait", mixinStandardHelpOptions = true, description = "Load lait (not yet available).")
+/** {@code sendscope load lait bds_long.parquet}: DfE's Local Authority Interactive Tool, all measures. */
+@Command(name = "lait", mixinStandardHelpOptions = true,
+        description = {"Load LAIT's long table (bds_long.parquet) with its data dictionary: every measure as "
+                + "lait_<short description>, every Years label dated, areas as GSS codes.",
+                "LA numbers get GSS codes from SEN2 release zips (--area-codes, else ../ehc-plans/*.zip beside the "
+                        + "file's folder, else what the warehouse already knows)."})
 public final class LoadLaitCommand implements Callable<Integer> {
+    @Mixin
+    WarehouseOptions options;
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "LAIT long-format Parquet file(s).")
+    List<Path> files;
+
+    @Option(names = "--dictionary", paramLabel = "CSV",
+            description = "LAIT data dictionary (default: lait_data_dictionary.csv beside the file).")
+    Path dictionary;
+
+    @Option(names = "--codes", paramLabel = "XLSX",
+            description = "LAIT's LA code list (la_code_list.xlsx): names and regions of the LAs, checked against the data.")
+    Path codes;
+
+    @Option(names = "--area-codes", paramLabel = "FILE",
+            description = "SEN2 release zip or CSV with old_la_code and new_la_code, to give LA numbers GSS codes (repeatable).")
+    List<Path> areaCodes = new ArrayList<>();
+
+    @Option(names = "--vintage", description = "Release to record (default: the year the file's latest period ends).")
+    String vintage;
+
     @Override
     public Integer call() {
-        throw new UserException("load lait is not available yet");
+        PrintWriter out = spec.commandLine().getOut();
+        try (Warehouse w = options.openForWriting()) {
+            for (Path f : files) {
+                Path dict = dictionary != null ? dictionary : beside(f, "lait_data_dictionary.csv");
+                long t0 = System.nanoTime();
+                LoadResult r = new LaitLoader(dict, codes, areaCodes, vintage).load(w, f);
+                out.printf("%s (%.2f s)%n", r, (System.nanoTime() - t0) / 1e9);
+            }
+        }
+        return 0;
+    }
+
+    private static Path beside(Path file, String name) {
+        Path parent = file.toAbsolutePath().getParent();
+        Path p = parent == null ? Path.of(name) : parent.resolve(name);
+        if (!Files.isRegularFile(p)) {
+            throw new UserException("LAIT needs its data dictionary to date plain years and give polarity: no " + p
+                    + "; pass --dictionary FILE");
+        }
+        return p;
     }
 }

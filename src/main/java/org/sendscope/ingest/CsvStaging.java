@@ -61,8 +61,18 @@ public final class CsvStaging {
      */
     public static long stage(Connection c, Path csv, List<String> header, String table, String displayName)
             throws SQLException {
+        return stage(c, csv, header, table, "*", displayName);
+    }
+
+    /**
+     * As {@link #stage(Connection, Path, List, String, String)}, keeping only {@code projection}
+     * (a SELECT list over the file's columns) beside {@code line}: one pass over the file.
+     */
+    public static long stage(Connection c, Path csv, List<String> header, String table, String projection,
+                             String displayName) throws SQLException {
         String columns = header.stream().map(h -> literal(h) + ": 'VARCHAR'").collect(Collectors.joining(", "));
-        String sql = "CREATE OR REPLACE TEMP TABLE " + table + " AS SELECT row_number() OVER () + 1 AS line, * FROM "
+        String sql = "CREATE OR REPLACE TEMP TABLE " + table + " AS SELECT row_number() OVER () + 1 AS line, "
+                + projection + " FROM "
                 + "read_csv(" + literal(csv.toAbsolutePath().toString()) + ", header = true, auto_detect = false, "
                 + "delim = ',', quote = '\"', escape = '\"', strict_mode = true, null_padding = false, "
                 + "encoding = 'utf-8', columns = {" + columns + "})";

@@ -42,29 +42,27 @@ final class Sen2FileLoader {
         required.addAll(rowKeyColumns());
         columns.forEach(col -> required.add(col.column()));
         CsvStaging.requireColumns(header, required, name);
-        CsvStaging.stage(c, csv, header, "stg_sen2", name);
+        List<String> valueColumns = columns.stream().map(Sen2Vocabulary.Column::column).distinct().toList();
+        String projection = "time_period, time_identifier, " + areaColumns() + ", " + rowBreakdown() + " AS row_breakdown, "
+                + rowKeyColumns().stream().map(k -> CsvStaging.quote(k) + ", ").collect(Collectors.joining())
+                // an empty cell becomes '' so that the unpivot keeps it and the value check names it
+                + valueColumns.stream().map(col -> "coalesce(" + CsvStaging.quote(col) + ", '') AS " + CsvStaging.quote(col))
+                        .collect(Collectors.joining(", "));
+        CsvStaging.stage(c, csv, header, "stg_sen2_rows", projection, name);
         try (Statement s = c.createStatement()) {
-            s.execute("CREATE OR REPLACE TEMP TABLE stg_sen2_rows AS SELECT line, time_period, time_identifier, "
-                    + areaColumns() + ", " + rowBreakdown() + " AS row_breakdown, "
-                    + rowKeyColumns().stream().map(k -> CsvStaging.quote(k) + ", ").collect(Collectors.joining())
-                    // an empty cell becomes '' so that the unpivot keeps it and the value check names it
-                    + columns.stream().map(Sen2Vocabulary.Column::column).distinct()
-                            .map(col -> "coalesce(" + CsvStaging.quote(col) + ", '') AS " + CsvStaging.quote(col))
-                            .collect(Collectors.joining(", "))
-                    + " FROM stg_sen2");
             checkRows(s);
             s.execute("CREATE OR REPLACE TEMP TABLE stg_sen2_map (column_name VARCHAR, measure VARCHAR, breakdown VARCHAR)");
             s.execute("INSERT INTO stg_sen2_map VALUES " + columns.stream()
                     .map(col -> "(" + literal(col.column()) + ", " + literal(col.measure()) + ", "
                             + literal(col.breakdown()) + ")").collect(Collectors.joining(", ")));
             s.execute("DELETE FROM stg_sen2_rows WHERE row_breakdown = 'skip'");
-            s.execute("CREATE OR REPLACE TEMP TABLE stg_sen2_long AS UNPIVOT stg_sen2_rows ON "
-                    + Sen2Release.columnsList(columns.stream().map(Sen2Vocabulary.Column::column).distinct().toList())
-                    + " INTO NAME column_name VALUE raw");
+            s.execute("CREATE OR REPLACE TEMP TABLE stg_sen2_long AS SELECT *, gss_status(raw) AS status, "
+                    + "gss_value(raw) AS value FROM (UNPIVOT stg_sen2_rows ON " + Sen2Release.columnsList(valueColumns)
+                    + " INTO NAME column_name VALUE raw)");
             checkValues(s);
             long n = s.executeUpdate("INSERT INTO observation_fact SELECT l.area_code, l.area_name, l.level, m.measure, "
                     + "CASE WHEN m.breakdown = 'row' THEN l.row_breakdown ELSE m.breakdown END, "
-                    + period() + ", gss_value(l.raw), gss_status(l.raw), " + literal(Sen2Release.SOURCE) + ", "
+                    + period() + ", l.value, l.status, " + literal(Sen2Release.SOURCE) + ", "
                     + literal(run.vintage()) + ", " + run.loadId() + " FROM stg_sen2_long l JOIN stg_sen2_map m USING (column_name) "
                     // a column with a fixed breakdown (a placement column) describes the headline row only
                     + "WHERE m.breakdown = 'row' OR l.row_breakdown = 'total'");
@@ -72,7 +70,7 @@ final class Sen2FileLoader {
                     + "any_value(area_name ORDER BY time_period DESC), any_value(level), "
                     + "any_value(region_code ORDER BY time_period DESC), any_value(region_name ORDER BY time_period DESC), "
                     + run.loadId() + " FROM stg_sen2_rows GROUP BY area_code");
-            s.execute("DROP TABLE stg_sen2; DROP TABLE stg_sen2_rows; DROP TABLE stg_sen2_long; DROP TABLE stg_sen2_map");
+            s.execute("DROP TABLE stg_sen2_rows; DROP TABLE stg_sen2_long; DROP TABLE stg_sen2_map");
             return n;
         }
     }
@@ -160,7 +158,7 @@ final class Sen2FileLoader {
 
     private void checkValues(Statement s) throws SQLException {
         try (ResultSet rs = s.executeQuery("SELECT line, column_name, raw, count(*) OVER () FROM stg_sen2_long "
-                + "WHERE gss_status(raw) IS NULL ORDER BY line LIMIT 1")) {
+                + "WHERE status IS NULL ORDER BY line LIMIT 1")) {
             if (rs.next()) {
                 long more = rs.getLong(4) - 1;
                 throw new LoadException(name, rs.getLong(1), rs.getString(2), rs.getString(3),
