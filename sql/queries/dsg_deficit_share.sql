@@ -14,8 +14,7 @@ SELECT b.title AS say_title, b.measure, b.period_label, b.value,
        CASE WHEN b.measure = 'dsg_cumulative_balance_pct_income'
             THEN coalesce(' — ' || nullif(say_benchmarks(b.england, b.sn_mean, b.sn_n, b.rank, b.n_ranked, b.quartile, b.unit, b.polarity), ''), '')
                  || CASE WHEN b.change_previous IS NOT NULL
-                         THEN '; ' || CASE WHEN b.change_previous > 0 THEN '+' ELSE '' END
-                              || say(b.change_previous, b.unit) || ' on ' || b.previous_label ELSE '' END
+                         THEN '; ' || say_change(b.change_previous, b.unit) || ' on ' || b.previous_label ELSE '' END
             ELSE '' END AS say_compared,
        b.source, b.vintage, b.load_id
 FROM latest_benchmarks($area, CAST($as_of AS DATE), ['dsg_cumulative_balance_pct_income', 'dsg_allocation'],

@@ -4,7 +4,7 @@
 --   Growth runs from the January five years before the latest, or from the LA's first January when it
 --   is younger (BCP was formed in April 2019, so its first count is January 2020); neighbours and
 --   England are measured over the same years.
--- answer: {say_who}: {say_from} to {say_to} plans, {say_growth} growth from {from_label} to {to_label} ({years} years).
+-- answer: {say_who}: {say_growth} growth from {from_label} to {to_label} ({years} years; {say_counts}).
 WITH latest AS (
     SELECT max(period_start) AS to_start FROM observations
     WHERE measure = 'ehc_plans' AND breakdown = 'total' AND period_kind = 'census_january'
@@ -33,18 +33,19 @@ pairs AS (
 ),
 sn AS (SELECT neighbour_code FROM statistical_neighbours WHERE area_code = $area)
 SELECT 1 AS ord, area_name AS who, from_label, to_label, years, from_value, to_value, growth_pct,
-       area_name AS say_who, say(from_value, 'count') AS say_from, say(to_value, 'count') AS say_to,
+       area_name AS say_who, say(from_value, 'count') || ' to ' || say(to_value, 'count') || ' plans' AS say_counts,
        say(growth_pct, 'percent') AS say_growth, source, vintage, load_id
 FROM pairs WHERE area_code = $area
 UNION ALL
 SELECT 2, 'statistical neighbours (mean of ' || count(*) || ')', any_value(from_label), any_value(to_label),
        any_value(years), avg(from_value), avg(to_value), avg(growth_pct),
-       'Statistical neighbours'' mean (' || count(*) || ' with data)', say(avg(from_value), 'count'),
-       say(avg(to_value), 'count'), say(avg(growth_pct), 'percent'), any_value(source), max(vintage), max(load_id)
+       'Statistical neighbours'' mean (' || count(*) || ' with data)',
+       'the mean of each neighbour''s own growth, ' || say(min(growth_pct), 'percent') || ' to ' || say(max(growth_pct), 'percent'),
+       say(avg(growth_pct), 'percent'), any_value(source), max(vintage), max(load_id)
 FROM pairs WHERE area_code IN (SELECT neighbour_code FROM sn)
 HAVING count(*) > 0
 UNION ALL
 SELECT 3, 'England', from_label, to_label, years, from_value, to_value, growth_pct, 'England',
-       say(from_value, 'count'), say(to_value, 'count'), say(growth_pct, 'percent'), source, vintage, load_id
+       say(from_value, 'count') || ' to ' || say(to_value, 'count') || ' plans', say(growth_pct, 'percent'), source, vintage, load_id
 FROM pairs WHERE level = 'england'
 ORDER BY ord;

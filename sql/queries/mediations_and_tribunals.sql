@@ -7,7 +7,7 @@
 SELECT 'SEN2, calendar year' AS basis, b.title AS say_title, b.measure, b.period_label, b.value,
        say(b.value, b.unit) AS say_value, b.previous_label, b.change_previous, b.england, b.sn_mean,
        CASE WHEN b.change_previous IS NOT NULL
-            THEN ' (' || CASE WHEN b.change_previous > 0 THEN '+' ELSE '' END || say(b.change_previous, b.unit)
+            THEN ' (' || say_change(b.change_previous, b.unit)
                  || ' on ' || b.previous_label || ')' ELSE '' END
        || coalesce(' — ' || nullif(say_benchmarks(b.england, b.sn_mean, b.sn_n, NULL, NULL, NULL, b.unit, b.polarity), ''), '') AS say_compared,
        b.source, b.vintage, b.load_id

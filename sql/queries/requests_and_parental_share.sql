@@ -14,7 +14,7 @@ SELECT 'SEN2, calendar year', b.title, b.measure, b.period_label, b.value, say(b
        b.sn_mean, b.rank,
        coalesce(' — ' || nullif(say_benchmarks(b.england, b.sn_mean, b.sn_n, b.rank, b.n_ranked, b.quartile, b.unit, b.polarity), ''), '')
        || CASE WHEN b.change_previous IS NOT NULL
-               THEN '; ' || CASE WHEN b.change_previous > 0 THEN '+' ELSE '' END || say(b.change_previous, 'count')
+               THEN '; ' || say_change(b.change_previous, 'count')
                     || ' on ' || b.previous_label ELSE '' END,
        b.source, b.vintage, b.load_id
 FROM latest_benchmarks($area, CAST($as_of AS DATE), ['ehc_requests'], 'calendar_year') b;

@@ -9,6 +9,12 @@ CREATE OR REPLACE MACRO say(v, unit) AS
          WHEN v = round(v) AND abs(v) < 1e15 THEN format('{:,}', CAST(v AS BIGINT))
          ELSE format('{:,.1f}', v) END;
 
+-- A change with its sign: percentage points for a percentage ('+1.5 points'), the unit otherwise ('+203').
+CREATE OR REPLACE MACRO say_change(v, unit) AS
+    CASE WHEN v IS NULL OR isnan(v) THEN 'n/a'
+         WHEN unit_in_points(unit) THEN format('{:+.1f} points', v)
+         ELSE CASE WHEN v > 0 THEN '+' ELSE '' END || say(v, unit) END;
+
 -- The benchmark clause of an answer: England, the statistical neighbours' mean, rank and quartile,
 -- leaving out what is missing. A neutral measure's rank counts from the highest.
 CREATE OR REPLACE MACRO say_benchmarks(england, sn_mean, sn_n, rank, n_ranked, quartile, unit, polarity) AS

@@ -156,20 +156,31 @@ public final class ScrutinyQuestion {
      * @throws WarehouseException when a parameter the SQL uses has no value
      */
     public PreparedStatement prepare(Connection c, Map<String, String> values) throws SQLException {
-        return prepare(c, values, false);
+        return prepare(c, values, bind(sql).sql());
     }
 
     /**
-     * As {@link #prepare(Connection, Map)}; for the table shown with an answer, the columns whose
-     * names start {@code say_} (words used only by the answer template) are left out.
+     * As {@link #prepare(Connection, Map)}, for the table shown with an answer: the given columns
+     * (those whose names start {@code say_}, words for the answer template, left out) with
+     * fractional numbers rounded to three decimals for reading.
+     *
+     * @param columns the result's column names, in order
+     * @param fractional the names of the columns holding DOUBLE or DECIMAL values
      */
-    public PreparedStatement prepareTable(Connection c, Map<String, String> values) throws SQLException {
-        return prepare(c, values, true);
+    public PreparedStatement prepareTable(Connection c, Map<String, String> values, List<String> columns,
+                                          java.util.Set<String> fractional) throws SQLException {
+        StringBuilder select = new StringBuilder();
+        for (String col : columns) {
+            if (col.startsWith("say_")) continue;
+            String quoted = '"' + col.replace("\"", "\"\"") + '"';
+            if (select.length() > 0) select.append(", ");
+            select.append(fractional.contains(col) ? "round(" + quoted + ", 3) AS " + quoted : quoted);
+        }
+        return prepare(c, values, "SELECT " + select + " FROM (\n" + bind(sql).sql() + "\n)");
     }
 
-    private PreparedStatement prepare(Connection c, Map<String, String> values, boolean table) throws SQLException {
+    private PreparedStatement prepare(Connection c, Map<String, String> values, String text) throws SQLException {
         Bound b = bind(sql);
-        String text = table ? "SELECT COLUMNS(lambda c: NOT starts_with(c, 'say_')) FROM (\n" + b.sql() + "\n)" : b.sql();
         PreparedStatement p = c.prepareStatement(text);
         for (int k = 0; k < b.names().size(); k++) {
             String v = values.get(b.names().get(k));

@@ -87,6 +87,8 @@ public final class AskCommand implements Callable<Integer> {
         String[] areaName = resolveArea(w, areaArg);
         Map<String, String> params = Map.of("area", areaName[0], "as_of", asOfDate);
         List<Map<String, Object>> rows = new ArrayList<>();
+        List<String> columns = new ArrayList<>();
+        java.util.Set<String> fractional = new java.util.HashSet<>();
         if (format == TableFormat.table) {
             out.println(q.question());
             out.println("Area: " + areaName[1] + " (" + areaName[0] + "), figures up to " + asOfDate);
@@ -95,6 +97,12 @@ public final class AskCommand implements Callable<Integer> {
         try (PreparedStatement p = q.prepare(w.connection(), params)) {
             try (ResultSet rs = p.executeQuery()) {
                 ResultSetMetaData md = rs.getMetaData();
+                for (int i = 1; i <= md.getColumnCount(); i++) {
+                    columns.add(md.getColumnLabel(i));
+                    int t = md.getColumnType(i);
+                    if (t == java.sql.Types.DOUBLE || t == java.sql.Types.FLOAT || t == java.sql.Types.REAL
+                            || t == java.sql.Types.DECIMAL || t == java.sql.Types.NUMERIC) fractional.add(md.getColumnLabel(i));
+                }
                 while (rs.next()) {
                     Map<String, Object> row = new LinkedHashMap<>();
                     for (int i = 1; i <= md.getColumnCount(); i++) row.put(md.getColumnLabel(i), rs.getObject(i));
@@ -102,7 +110,7 @@ public final class AskCommand implements Callable<Integer> {
                 }
             }
             if (format != TableFormat.table) {
-                table(w, q, params, format, out);
+                table(w, q, params, columns, fractional, format, out);
                 return;
             }
             if (rows.isEmpty()) {
@@ -116,7 +124,7 @@ public final class AskCommand implements Callable<Integer> {
                 if (sentence != null) out.println("- " + sentence);
             }
             out.println();
-            table(w, q, params, format, out);
+            table(w, q, params, columns, fractional, format, out);
         } catch (SQLException e) {
             throw new UserException(q.name() + ": " + SqlCommand.firstLine(e.getMessage()));
         }
@@ -124,9 +132,10 @@ public final class AskCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private static void table(Warehouse w, ScrutinyQuestion q, Map<String, String> params, TableFormat format,
-                              PrintWriter out) throws SQLException {
-        try (PreparedStatement t = q.prepareTable(w.connection(), params); ResultSet rs = t.executeQuery()) {
+    private static void table(Warehouse w, ScrutinyQuestion q, Map<String, String> params, List<String> columns,
+                              java.util.Set<String> fractional, TableFormat format, PrintWriter out) throws SQLException {
+        try (PreparedStatement t = q.prepareTable(w.connection(), params, columns, fractional);
+             ResultSet rs = t.executeQuery()) {
             ResultPrinter.print(rs, format, out);
         }
     }
