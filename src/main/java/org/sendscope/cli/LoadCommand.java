@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
                 LoadDfeEhcpCommand.class,
                 LoadLaitCommand.class,
                 LoadNeighboursCommand.class,
-                LoadDsgCommand.class
+                LoadDsgCommand.class,
+                LoadActionsCommand.class
         })
 public final class LoadCommand implements Runnable {
     @CommandLine.Spec
