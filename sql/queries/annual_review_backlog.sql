@@ -4,8 +4,8 @@
 --   annual_review_timely_pct, annual_review_month_timely_pct, annual_review_in_year_pct), targets from
 --   kpi_targets. A figure published as TBC or "data currently being scoped" is said so, not as a number.
 -- answer: {title}, {period_label}: {say_trend}.
-SELECT measure, title, period_label, value, status, previous_label, previous_value, direction, target, rag,
-       say_trend(value, status, unit, previous_label, previous_value, direction, target, rag) AS say_trend,
+SELECT measure, title, period_label, value, status, previous_label, previous_value, direction_of_travel, target, rag,
+       say_trend(value, status, unit, previous_label, previous_value, direction_of_travel, target, rag) AS say_trend,
        source, vintage, load_id
 FROM latest_trend($area, CAST($as_of AS DATE),
                   ['annual_review_backlog', 'annual_review_timely_pct', 'annual_review_month_timely_pct',

@@ -5,7 +5,7 @@
 --   ehc_plans breakdown placement:awaiting_provision, every LA and England)
 -- answer: {say_title} ({basis}, {period_label}): {say_value}.
 SELECT 'local scorecard' AS basis, t.title AS say_title, t.measure, t.period_label, t.value,
-       say_trend(t.value, t.status, t.unit, t.previous_label, t.previous_value, t.direction, t.target, t.rag) AS say_value,
+       say_trend(t.value, t.status, t.unit, t.previous_label, t.previous_value, t.direction_of_travel, t.target, t.rag) AS say_value,
        CAST(NULL AS DOUBLE) AS england, t.source, t.vintage, t.load_id
 FROM latest_trend($area, CAST($as_of AS DATE), ['awaiting_specialist_placement', 'specialist_requests_agreed'], NULL) t
 UNION ALL

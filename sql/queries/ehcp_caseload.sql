@@ -12,7 +12,7 @@ SELECT 'SEN2, January census' AS basis, b.title AS say_title, b.measure, b.perio
 FROM latest_benchmarks($area, CAST($as_of AS DATE), ['ehc_plans', 'ehc_plans_growth_1y_pct'], 'census_january') b
 UNION ALL
 SELECT 'local scorecard', t.title, t.measure, t.period_label, t.value,
-       say_trend(t.value, t.status, t.unit, t.previous_label, t.previous_value, t.direction, t.target, t.rag),
+       say_trend(t.value, t.status, t.unit, t.previous_label, t.previous_value, t.direction_of_travel, t.target, t.rag),
        NULL, NULL, NULL, NULL, '', t.source, t.vintage, t.load_id
 FROM latest_trend($area, CAST($as_of AS DATE), ['ehc_plans'], NULL) t
 WHERE t.period_kind IN ('month', 'term', 'half_term')

@@ -5,8 +5,8 @@
 --   directions from kpi_targets; RAG and direction rules in docs/decisions/0050
 -- answer: {say_title} ({period_label}): {say_value}.
 SELECT t.title AS say_title, t.measure, t.period_kind, t.period_label, t.value, t.status, t.previous_value,
-       t.direction, t.target, t.rag,
-       say_trend(t.value, t.status, t.unit, t.previous_label, t.previous_value, t.direction, t.target, t.rag) AS say_value,
+       t.direction_of_travel, t.target, t.rag,
+       say_trend(t.value, t.status, t.unit, t.previous_label, t.previous_value, t.direction_of_travel, t.target, t.rag) AS say_value,
        t.source, t.vintage, t.load_id
 FROM latest_trend($area, CAST($as_of AS DATE),
                   (SELECT list(DISTINCT measure) FROM observations

@@ -16,7 +16,7 @@ FROM latest_benchmarks($area, CAST($as_of AS DATE),
                         'ehc_requests_tribunal', 'ehc_assessments_mediation', 'ehc_assessments_tribunal'], 'calendar_year') b
 UNION ALL
 SELECT 'local scorecard', t.title, t.measure, t.period_label, t.value,
-       say_trend(t.value, t.status, t.unit, t.previous_label, t.previous_value, t.direction, t.target, t.rag),
+       say_trend(t.value, t.status, t.unit, t.previous_label, t.previous_value, t.direction_of_travel, t.target, t.rag),
        NULL, NULL, NULL, NULL, '', t.source, t.vintage, t.load_id
 FROM latest_trend($area, CAST($as_of AS DATE), ['mediations', 'mediations_la_favour_pct'], 'month') t
 ORDER BY basis DESC, measure;

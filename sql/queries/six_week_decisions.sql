@@ -4,7 +4,7 @@
 --   ehc_request_decision_6wk_pct, calendar year, every LA, England, statistical neighbours)
 -- answer: {say_title} ({basis}, {period_label}): {say_value}{say_compared}.
 SELECT 'local scorecard, latest month' AS basis, t.title AS say_title, t.measure, t.period_label, t.value,
-       say_trend(t.value, t.status, t.unit, t.previous_label, t.previous_value, t.direction, t.target, t.rag) AS say_value,
+       say_trend(t.value, t.status, t.unit, t.previous_label, t.previous_value, t.direction_of_travel, t.target, t.rag) AS say_value,
        CAST(NULL AS DOUBLE) AS england, CAST(NULL AS DOUBLE) AS sn_mean, CAST(NULL AS BIGINT) AS rank,
        '' AS say_compared, t.source, t.vintage, t.load_id
 FROM latest_trend($area, CAST($as_of AS DATE), ['ehc_6wk_decision_pct'], 'month') t

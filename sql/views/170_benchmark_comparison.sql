@@ -63,7 +63,7 @@ SELECT s.measure, s.area_code, s.area_name, s.breakdown, s.period_kind, s.period
        CASE WHEN consecutive_periods(s.period_kind, s.prev_start, s.period_start) THEN s.prev_label END AS previous_label,
        CASE WHEN consecutive_periods(s.period_kind, s.prev_start, s.period_start) THEN s.value - s.prev_value END AS change_previous,
        CASE WHEN consecutive_periods(s.period_kind, s.prev_start, s.period_start)
-            THEN direction_of_travel(s.prev_value, s.value, m.polarity, m.unit) END AS direction,
+            THEN direction_of_travel(s.prev_value, s.value, m.polarity, m.unit) END AS direction_of_travel,
        m.comparable_with,
        s.source, s.vintage, s.load_id
 FROM series s

@@ -54,7 +54,7 @@ WHERE rn = 1;
 -- target and RAG.
 CREATE OR REPLACE MACRO latest_trend(area, as_of, measure_list, kind) AS TABLE
 SELECT l.measure, l.title, l.unit, l.area_code, l.breakdown, l.period_kind, l.period_label, l.period_start,
-       l.period_end, l.value, l.status, t.previous_label, t.previous_value, t.change_previous, t.direction,
+       l.period_end, l.value, l.status, t.previous_label, t.previous_value, t.change_previous, t.direction_of_travel,
        t.target, t.rag, t.polarity, l.source, l.vintage, l.load_id
 FROM latest_values(area, as_of, measure_list, kind) l
 LEFT JOIN kpi_trend t

@@ -44,17 +44,19 @@ public final class Trend {
     private final Polarity polarity;
     private final String unit;
     private final Double target;
+    private final List<KpiTarget> targets;
     private final List<Point> points;
     private final String baselineLabel;
 
     private Trend(String measure, String areaCode, PeriodKind kind, Polarity polarity, String unit, Double target,
-                  List<Point> points, String baselineLabel) {
+                  List<KpiTarget> targets, List<Point> points, String baselineLabel) {
         this.measure = measure;
         this.areaCode = areaCode;
         this.kind = kind;
         this.polarity = polarity;
         this.unit = unit;
         this.target = target;
+        this.targets = List.copyOf(targets);
         this.points = List.copyOf(points);
         this.baselineLabel = baselineLabel;
     }
@@ -65,7 +67,7 @@ public final class Trend {
         List<Point> sorted = new ArrayList<>(points);
         sorted.sort((a, b) -> a.periodStart().equals(b.periodStart()) ? a.periodEnd().compareTo(b.periodEnd())
                 : a.periodStart().compareTo(b.periodStart()));
-        return new Trend(measure, areaCode, kind, polarity, unit, target, sorted, null);
+        return new Trend(measure, areaCode, kind, polarity, unit, target, List.of(), sorted, null);
     }
 
     /** The total series of a measure for an area, in its most-published kind of period. */
@@ -113,9 +115,8 @@ public final class Trend {
                     }
                 }
             }
-            KpiTarget t = KpiTarget.find(w, measure, areaCode);
-            if (t != null && t.polarity() != null) pol = t.polarity();
-            return of(measure, areaCode, PeriodKind.ofCode(kind), pol, unit, t == null ? null : t.target(), pts);
+            Trend t = of(measure, areaCode, PeriodKind.ofCode(kind), pol, unit, null, pts);
+            return "total".equals(breakdown) ? t.withTargets(KpiTarget.all(w, measure, areaCode)) : t;
         } catch (SQLException e) {
             throw new WarehouseException("reading the trend of " + measure + " for " + areaCode + ": " + e.getMessage(), e);
         }
@@ -140,12 +141,34 @@ public final class Trend {
         if (points.stream().noneMatch(p -> p.periodLabel().equals(periodLabel) && p.value() != null)) {
             throw new IllegalArgumentException("no value for baseline period " + periodLabel);
         }
-        return new Trend(measure, areaCode, kind, polarity, unit, target, points, periodLabel);
+        return new Trend(measure, areaCode, kind, polarity, unit, target, targets, points, periodLabel);
     }
 
-    /** The same trend judged against another target. */
+    /** The same trend judged against one target for every period (and the catalogue polarity). */
     public Trend withTarget(Double newTarget) {
-        return new Trend(measure, areaCode, kind, polarity, unit, newTarget, points, baselineLabel);
+        return new Trend(measure, areaCode, kind, polarity, unit, newTarget, List.of(), points, baselineLabel);
+    }
+
+    /**
+     * The same trend judged, period by period, against the target statements whose spans cover
+     * each period ({@code kpi_targets}); a required direction overrides the catalogue polarity there.
+     */
+    public Trend withTargets(List<KpiTarget> statements) {
+        return new Trend(measure, areaCode, kind, polarity, unit, null, statements, points, baselineLabel);
+    }
+
+    /** The target for a period: the fixed one, else the covering statement's. */
+    private Double targetAt(Point p) {
+        if (target != null || targets.isEmpty()) return target;
+        KpiTarget t = KpiTarget.covering(targets, p.periodStart(), p.periodEnd())[0];
+        return t == null ? null : t.target();
+    }
+
+    /** The polarity for a period: a covering statement's required direction, else the catalogue's. */
+    private Polarity polarityAt(Point p) {
+        if (targets.isEmpty()) return polarity;
+        KpiTarget d = KpiTarget.covering(targets, p.periodStart(), p.periodEnd())[1];
+        return d == null || d.polarity() == null ? polarity : d.polarity();
     }
 
     public List<Point> points() {
@@ -169,7 +192,8 @@ public final class Trend {
 
     /**
      * One row per period: period_label, period_start, period_end, value, previous_value,
-     * change_previous, direction, baseline_value, change_baseline, direction_baseline, target, rag.
+     * change_previous, direction_of_travel, baseline_value, change_baseline, direction_of_travel_baseline, target,
+     * rag.
      */
     public Table table() {
         StringColumn label = StringColumn.create("period_label");
@@ -178,10 +202,10 @@ public final class Trend {
         DoubleColumn value = DoubleColumn.create("value");
         DoubleColumn prev = DoubleColumn.create("previous_value");
         DoubleColumn change = DoubleColumn.create("change_previous");
-        StringColumn dir = StringColumn.create("direction");
+        StringColumn dir = StringColumn.create("direction_of_travel");
         DoubleColumn base = DoubleColumn.create("baseline_value");
         DoubleColumn changeBase = DoubleColumn.create("change_baseline");
-        StringColumn dirBase = StringColumn.create("direction_baseline");
+        StringColumn dirBase = StringColumn.create("direction_of_travel_baseline");
         DoubleColumn tgt = DoubleColumn.create("target");
         StringColumn rag = StringColumn.create("rag");
         Point b = baseline();
@@ -196,13 +220,15 @@ public final class Trend {
             appendNullable(value, p.value());
             appendNullable(prev, pv);
             appendNullable(change, pv == null || p.value() == null ? null : p.value() - pv);
-            dir.append(word(DirectionOfTravel.judge(pv, p.value(), polarity, unit)));
+            Polarity pol = polarityAt(p);
+            Double tg = targetAt(p);
+            dir.append(word(DirectionOfTravel.judge(pv, p.value(), pol, unit)));
             Double bv = b == null ? null : b.value();
             appendNullable(base, bv);
             appendNullable(changeBase, bv == null || p.value() == null ? null : p.value() - bv);
-            dirBase.append(word(DirectionOfTravel.judge(bv, p.value(), polarity, unit)));
-            appendNullable(tgt, target);
-            Rag r = Rag.judge(p.value(), target, polarity, unit);
+            dirBase.append(word(DirectionOfTravel.judge(bv, p.value(), pol, unit)));
+            appendNullable(tgt, tg);
+            Rag r = Rag.judge(p.value(), tg, pol, unit);
             rag.append(r == null ? null : r.word());
         }
         return Table.create(measure + " " + areaCode, label, start, end, value, prev, change, dir, base, changeBase,
@@ -220,10 +246,12 @@ public final class Trend {
         Double pv = before == null ? null : before.value();
         Point b = baseline();
         Double rate = recentRate(valued);
+        Polarity pol = polarityAt(last);
+        Double tg = targetAt(last);
         return new Latest(last.periodLabel(), last.value(), pv == null ? null : last.value() - pv,
-                DirectionOfTravel.judge(pv, last.value(), polarity, unit),
-                b == null ? null : last.value() - b.value(), target,
-                Rag.judge(last.value(), target, polarity, unit), rate, periodsToTarget(last.value(), rate));
+                DirectionOfTravel.judge(pv, last.value(), pol, unit),
+                b == null ? null : last.value() - b.value(), tg,
+                Rag.judge(last.value(), tg, pol, unit), rate, periodsToTarget(last.value(), rate, tg, pol));
     }
 
     /** Mean change per period over the last three changes between valued periods (fewer if shorter). */
@@ -234,7 +262,7 @@ public final class Trend {
         return (valued.get(n - 1).value() - valued.get(n - 1 - k).value()) / k;
     }
 
-    private Integer periodsToTarget(double value, Double rate) {
+    private static Integer periodsToTarget(double value, Double rate, Double target, Polarity polarity) {
         if (target == null || !polarity.isJudged()) return null;
         double gap = target - value;
         if (gap * polarity.sign() <= 1e-9) return 0;
@@ -259,7 +287,7 @@ public final class Trend {
     @Override
     public boolean equals(Object o) {
         return o instanceof Trend t && t.measure.equals(measure) && t.areaCode.equals(areaCode)
-                && t.points.equals(points) && Objects.equals(t.target, target);
+                && t.points.equals(points) && Objects.equals(t.target, target) && t.targets.equals(targets);
     }
 
     @Override

@@ -41,7 +41,7 @@ class TrendTest {
             Table table = t.table();
             assertEquals(4, table.rowCount());
             assertEquals(List.of("improving", "improving", "improving"),
-                    table.stringColumn("direction").asList().subList(1, 4));
+                    table.stringColumn("direction_of_travel").asList().subList(1, 4));
         }
     }
 
@@ -97,8 +97,8 @@ class TrendTest {
             for (String measure : List.of("local_on_time", "backlog")) {
                 Table java = Trend.load(w, measure, Fixtures.BCP).table();
                 try (Statement s = w.connection().createStatement(); ResultSet rs = s.executeQuery(
-                        "SELECT period_label, value, previous_value, change_previous, direction, baseline_value, "
-                                + "change_baseline, direction_baseline FROM kpi_trend WHERE measure = '" + measure
+                        "SELECT period_label, value, previous_value, change_previous, direction_of_travel, baseline_value, "
+                                + "change_baseline, direction_of_travel_baseline FROM kpi_trend WHERE measure = '" + measure
                                 + "' AND area_code = '" + Fixtures.BCP + "' ORDER BY period_start")) {
                     int i = 0;
                     while (rs.next()) {
@@ -110,8 +110,8 @@ class TrendTest {
                             if (Double.isNaN(v)) assertNull(sql, measure + " " + col + " row " + i);
                             else assertEquals(v, sql, 1e-9, measure + " " + col + " row " + i);
                         }
-                        assertEquals(java.stringColumn("direction").get(i), blank(rs.getString("direction")));
-                        assertEquals(java.stringColumn("direction_baseline").get(i), blank(rs.getString("direction_baseline")));
+                        assertEquals(java.stringColumn("direction_of_travel").get(i), blank(rs.getString("direction_of_travel")));
+                        assertEquals(java.stringColumn("direction_of_travel_baseline").get(i), blank(rs.getString("direction_of_travel_baseline")));
                         i++;
                     }
                     assertEquals(java.rowCount(), i);
