@@ -3,8 +3,10 @@
 --   September, that contains it, against the same months a year before)
 -- sources: the LA's SEND scorecard (kpis loader: ehc_requests and ehc_assessments_agreed, monthly):
 --   refused = requests - assessments agreed to initiate, as officers answered (124 of 232, Sept-Dec 2023);
---   SEN2 requests refused assessment in the calendar year (dfe-ehcp: ehc_requests_refused / ehc_requests)
--- answer: {basis} ({period_label}): {say_refused} of {say_requests} requests refused, {say_pct}.
+--   SEN2 requests refused assessment in the calendar year (dfe-ehcp: ehc_requests_refused / ehc_requests).
+--   Where more assessments were agreed than requests came in (a backlog of older requests being
+--   cleared, as in autumn 2022), the local figure is not a refusal rate and is said so.
+-- answer: {basis} ({period_label}): {say_answer}.
 WITH ay AS (
     SELECT CAST($as_of AS DATE) AS as_of,
            make_date(year(CAST($as_of AS DATE)) - CASE WHEN month(CAST($as_of AS DATE)) < 9 THEN 1 ELSE 0 END, 9, 1) AS ay_start
@@ -42,12 +44,18 @@ sen2 AS (
       AND r.period_kind = 'calendar_year' AND r.period_end <= CAST($as_of AS DATE) AND r.value > 0
     ORDER BY r.period_start DESC LIMIT 2
 )
-SELECT basis, ord, period_label, requests, refused, 100 * refused / requests AS refused_pct,
-       say(refused, 'count') AS say_refused, say(requests, 'count') AS say_requests,
-       say(100 * refused / requests, 'percent') AS say_pct, source, vintage, load_id
+SELECT basis, ord, period_label, requests, CASE WHEN refused >= 0 THEN refused END AS refused,
+       CASE WHEN refused >= 0 THEN 100 * refused / requests END AS refused_pct,
+       CASE WHEN refused >= 0
+            THEN say(refused, 'count') || ' of ' || say(requests, 'count') || ' requests refused, '
+                 || say(100 * refused / requests, 'percent')
+            ELSE say(requests, 'count') || ' requests but ' || say(requests - refused, 'count')
+                 || ' assessments agreed (older requests from a backlog), so no refusal rate can be given' END AS say_answer,
+       source, vintage, load_id
 FROM local WHERE requests > 0
 UNION ALL
 SELECT 'SEN2 calendar year', 3, period_label, requests, refused, 100 * refused / requests,
-       say(refused, 'count'), say(requests, 'count'), say(100 * refused / requests, 'percent'), source, vintage, load_id
+       say(refused, 'count') || ' of ' || say(requests, 'count') || ' requests refused, '
+           || say(100 * refused / requests, 'percent'), source, vintage, load_id
 FROM sen2
 ORDER BY ord, period_label DESC;

@@ -12,15 +12,15 @@ WITH ay AS (
 ),
 measures_asked AS (SELECT ['ehc_20wk_pct_incl_exc', 'ehc_20wk_pct_excl_exc'] AS m)
 SELECT 'this academic year to date (local scorecard)' AS basis, l.title AS say_title, l.measure, l.period_label, l.value,
-       say(l.value, l.unit) || CASE WHEN l.value IS NULL THEN ' (' || l.status || ')' ELSE '' END AS say_value,
+       say_trend(l.value, l.status, l.unit, l.previous_label, l.previous_value, l.direction_of_travel, l.target, l.rag) AS say_value,
        CAST(NULL AS DOUBLE) AS england, CAST(NULL AS DOUBLE) AS sn_mean, CAST(NULL AS BIGINT) AS rank,
-       '' AS say_compared, l.source, l.vintage, l.load_id
-FROM ay, measures_asked, latest_values($area, (SELECT as_of FROM ay), (SELECT m FROM measures_asked), 'month') l
+       '' AS say_compared, l.target, l.rag, l.source, l.vintage, l.load_id
+FROM ay, measures_asked, latest_trend($area, (SELECT as_of FROM ay), (SELECT m FROM measures_asked), 'month') l
 WHERE l.period_start >= ay.ay_start
 UNION ALL
 SELECT 'latest published calendar year (SEN2)', b.title, b.measure, b.period_label, b.value, say(b.value, b.unit),
        b.england, b.sn_mean, b.rank,
        coalesce(' — ' || nullif(say_benchmarks(b.england, b.sn_mean, b.sn_n, b.rank, b.n_ranked, b.quartile, b.unit, b.polarity), ''), ''),
-       b.source, b.vintage, b.load_id
+       NULL, NULL, b.source, b.vintage, b.load_id
 FROM latest_benchmarks($area, (SELECT as_of FROM ay), (SELECT m FROM measures_asked), 'calendar_year') b
 ORDER BY basis DESC, measure DESC;
