@@ -3,7 +3,9 @@
 -- first period of the series with a value), its direction of travel judged against the measure's
 -- polarity (or the KPI's required direction), and its RAG rating against the target that covers the
 -- period. Same rules as org.sendscope.analysis.Trend (docs/decisions/0050).
-CREATE OR REPLACE VIEW kpi_trend AS
+-- trend_of(area, measure_list) computes the same for one area and a list of measures (NULL: all);
+-- the table macros of sql/views/180 call it so that a question reads only what it asks about.
+CREATE OR REPLACE MACRO trend_of(area, measure_list) AS TABLE
 WITH targets AS (   -- local KPI targets and required directions (kpi_targets, issue 3)
     SELECT CAST(NULL AS VARCHAR) AS measure, CAST(NULL AS VARCHAR) AS area_code, CAST(NULL AS DOUBLE) AS target,
            CAST(NULL AS VARCHAR) AS required_direction, CAST(NULL AS DATE) AS valid_from,
@@ -19,6 +21,7 @@ s AS (
            first_value(o.value IGNORE NULLS) OVER wall AS baseline_value
     FROM analysis_observations o
     LEFT JOIN analysis_measures m ON m.measure = o.measure
+    WHERE (area IS NULL OR o.area_code = area) AND (measure_list IS NULL OR list_contains(measure_list, o.measure))
     WINDOW w AS (PARTITION BY o.measure, o.area_code, o.breakdown, o.period_kind ORDER BY o.period_start, o.period_end),
            wall AS (PARTITION BY o.measure, o.area_code, o.breakdown, o.period_kind ORDER BY o.period_start, o.period_end
                     ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
@@ -60,6 +63,8 @@ SELECT measure, title, area_code, area_name, level, breakdown, period_kind, peri
             ELSE (target - value) * polarity_sign(polarity) <= 1e-9 END                  AS meets_target,
        source, vintage, load_id
 FROM judged;
+
+CREATE OR REPLACE VIEW kpi_trend AS SELECT * FROM trend_of(NULL, NULL);
 
 -- The latest period of each measure, area and breakdown (a value in preference to a marker or TBC
 -- for the same period end; a month in preference to a year ending the same day), with the recent

@@ -4,15 +4,20 @@
 -- ties share the best rank; highest first for a neutral measure); LAIT's quartile band A-D; and the
 -- change on the previous period only when that period comes straight before. Same rules as
 -- org.sendscope.analysis.BenchmarkComparison (docs/decisions/0051).
-CREATE OR REPLACE VIEW benchmark_comparison AS
-WITH m AS (
+-- benchmarks_of(measure_list) computes the same for a list of measures only (NULL: every measure);
+-- the table macros of sql/views/180 call it so that a question reads just the measures it asks about.
+CREATE OR REPLACE MACRO benchmarks_of(measure_list) AS TABLE
+WITH obs AS (
+    SELECT * FROM analysis_observations WHERE measure_list IS NULL OR list_contains(measure_list, measure)
+),
+m AS (
     SELECT measure, unit, coalesce(polarity, 'neutral') AS polarity, comparable_with FROM analysis_measures
 ),
 la AS (
     SELECT o.*, a.region_code,
            (a.valid_from IS NULL OR a.valid_from <= o.period_end)
                AND (a.valid_to IS NULL OR a.valid_to >= o.period_end) AS existed
-    FROM analysis_observations o
+    FROM obs o
     LEFT JOIN areas a ON a.area_code = o.area_code
     WHERE o.level = 'local_authority'
       AND o.area_code NOT LIKE 'SN:%'   -- a paper's statistical-neighbour figure, not an LA
@@ -36,7 +41,7 @@ sn AS (
     SELECT s.area_code, n.measure, n.breakdown, n.period_kind, n.period_start, n.period_end,
            avg(n.value) AS sn_mean, median(n.value) AS sn_median, count(n.value) AS sn_n
     FROM statistical_neighbours s
-    JOIN analysis_observations n ON n.area_code = s.neighbour_code
+    JOIN obs n ON n.area_code = s.neighbour_code
     GROUP BY ALL
 ),
 series AS (
@@ -68,10 +73,10 @@ SELECT s.measure, s.area_code, s.area_name, s.breakdown, s.period_kind, s.period
        s.source, s.vintage, s.load_id
 FROM series s
 LEFT JOIN m ON m.measure = s.measure
-LEFT JOIN analysis_observations e
+LEFT JOIN obs e
        ON e.level = 'england' AND e.measure = s.measure AND e.breakdown = s.breakdown
       AND e.period_kind = s.period_kind AND e.period_start = s.period_start AND e.period_end = s.period_end
-LEFT JOIN analysis_observations r
+LEFT JOIN obs r
        ON r.area_code = s.region_code AND r.measure = s.measure AND r.breakdown = s.breakdown
       AND r.period_kind = s.period_kind AND r.period_start = s.period_start AND r.period_end = s.period_end
 LEFT JOIN sn
@@ -83,3 +88,5 @@ LEFT JOIN ranked rk
 LEFT JOIN cuts c
        ON c.measure = s.measure AND c.breakdown = s.breakdown
       AND c.period_kind = s.period_kind AND c.period_start = s.period_start AND c.period_end = s.period_end;
+
+CREATE OR REPLACE VIEW benchmark_comparison AS SELECT * FROM benchmarks_of(NULL);

@@ -44,7 +44,7 @@ CREATE OR REPLACE MACRO latest_benchmarks(area, as_of, measure_list, kind) AS TA
 SELECT * EXCLUDE (rn) FROM (
     SELECT b.*, m.title,
            row_number() OVER (PARTITION BY b.measure, b.period_kind ORDER BY b.period_end DESC) AS rn
-    FROM benchmark_comparison b
+    FROM benchmarks_of(measure_list) b
     LEFT JOIN analysis_measures m ON m.measure = b.measure
     WHERE b.area_code = area AND b.breakdown = 'total' AND b.period_end <= as_of AND b.value IS NOT NULL
       AND list_contains(measure_list, b.measure) AND (kind IS NULL OR b.period_kind = kind))
@@ -57,7 +57,7 @@ SELECT l.measure, l.title, l.unit, l.area_code, l.breakdown, l.period_kind, l.pe
        l.period_end, l.value, l.status, t.previous_label, t.previous_value, t.change_previous, t.direction_of_travel,
        t.target, t.rag, t.polarity, l.source, l.vintage, l.load_id
 FROM latest_values(area, as_of, measure_list, kind) l
-LEFT JOIN kpi_trend t
+LEFT JOIN trend_of(area, measure_list) t
        ON t.measure = l.measure AND t.area_code = l.area_code AND t.breakdown = l.breakdown
       AND t.period_kind = l.period_kind AND t.period_start = l.period_start AND t.period_end = l.period_end;
 
