@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 AskCommand.class,
                 ExportCommand.class,
                 BenchCommand.class,
+                NotebookCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

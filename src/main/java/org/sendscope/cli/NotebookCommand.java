@@ -1,0 +1,47 @@
+package org.sendscope.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.sendscope.kernel.KernelSpec;
+import org.sendscope.kernel.NotebookRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sendscope notebook}: starts Jupyter on {@code notebooks/} with sendscope's Java kernel,
+ * or says how to install Jupyter when it is not there.
+ */
+@Command(name = "notebook", mixinStandardHelpOptions = true,
+        description = "Start Jupyter on notebooks/ with sendscope's Java kernel (install, run: see subcommands).",
+        subcommands = {NotebookInstallCommand.class, NotebookRunCommand.class, NotebookKernelCommand.class})
+public final class NotebookCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        String server = NotebookRunner.onPath("jupyter-lab") ? "lab" : NotebookRunner.onPath("jupyter-notebook") ? "notebook" : null;
+        if (server == null) {
+            throw new UserException("Jupyter's notebook server is not installed; install it with: "
+                    + "sudo apt-get install jupyter-notebook — then run ./sendscope notebook again "
+                    + "(to execute the notebooks without a browser: ./sendscope notebook run)");
+        }
+        Path home = KernelSpec.projectHome();
+        Path spec = KernelSpec.install(home, KernelSpec.localJupyterPath(home));
+        out.println("kernel: " + spec.resolve("kernel.json"));
+        out.println("starting jupyter " + server + " on " + home.resolve("notebooks") + " (Ctrl-C to stop)");
+        out.flush();
+        List<String> cmd = new ArrayList<>(List.of("jupyter", server, "--notebook-dir=" + home.resolve("notebooks")));
+        ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
+        String old = pb.environment().get("JUPYTER_PATH");
+        String local = KernelSpec.localJupyterPath(home).toString();
+        pb.environment().put("JUPYTER_PATH", old == null || old.isBlank() ? local : local + java.io.File.pathSeparator + old);
+        return pb.start().waitFor() == 0 ? 0 : Main.USER_ERROR;
+    }
+}

@@ -1,0 +1,66 @@
+package org.sendscope.kernel;
+
+import java.awt.image.RenderedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Base64;
+import javax.imageio.ImageIO;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import tech.tablesaw.api.Table;
+
+/**
+ * Turns a cell's value into what Jupyter shows: a Tablesaw table as an HTML table, a chart as a
+ * PNG, text as text. Every output also carries plain text, for consoles and diffs.
+ */
+public final class RichDisplay {
+    private RichDisplay() {
+    }
+
+    /** HTML written by a cell. */
+    public record Html(String html) {
+    }
+
+    /** Markdown written by a cell. */
+    public record Markdown(String markdown) {
+    }
+
+    /** The display bundle for a value. */
+    public static DisplayData of(Object value) {
+        DisplayData d = new DisplayData(text(value));
+        if (value instanceof Table t) {
+            d.putHTML(TableHtml.render(t));
+        } else if (value instanceof Chart c) {
+            d.putData("image/png", Base64.getEncoder().encodeToString(c.png()));
+        } else if (value instanceof RenderedImage img) {
+            d.putData("image/png", Base64.getEncoder().encodeToString(png(img)));
+        } else if (value instanceof Html h) {
+            d.putHTML(h.html());
+        } else if (value instanceof Markdown m) {
+            d.putMarkdown(m.markdown());
+        } else if (value instanceof DisplayData dd) {
+            return dd;
+        }
+        return d;
+    }
+
+    /** The plain-text form of a value. */
+    public static String text(Object value) {
+        if (value instanceof Table t) return TableHtml.text(t);
+        if (value instanceof Chart c) return c.toString();
+        if (value instanceof RenderedImage img) return "image " + img.getWidth() + "×" + img.getHeight();
+        if (value instanceof Html h) return h.html();
+        if (value instanceof Markdown m) return m.markdown();
+        return String.valueOf(value);
+    }
+
+    static byte[] png(RenderedImage img) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(img, "png", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

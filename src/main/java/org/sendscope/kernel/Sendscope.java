@@ -1,0 +1,166 @@
+package org.sendscope.kernel;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.sendscope.warehouse.ReadOnlyQuery;
+import org.sendscope.warehouse.Warehouse;
+import org.sendscope.warehouse.WarehouseException;
+import tech.tablesaw.api.Table;
+
+/**
+ * The notebook's way into the warehouse, so that a cell reads like the question:
+ * <pre>{@code
+ * var bcp = Sendscope.open();
+ * var plans = bcp.sql("SELECT period_label, value FROM observations WHERE ...");
+ * bcp.lineChart(plans, "period_label", "value", "area_name").title("EHC plans")
+ * }</pre>
+ *
+ * <p>The warehouse is opened read-only (as for the SQL console), so a notebook can never change
+ * what it reports on. One connection per warehouse file is kept for the life of the kernel and
+ * shared with {@code %%sql} cells; re-running {@code Sendscope.open()} in a cell is cheap. DuckDB
+ * lets a file have readers or one writer: while a kernel has the warehouse open, a
+ * {@code sendscope load} into it is refused — restart the kernel (or run the load first).
+ */
+public final class Sendscope {
+    /** Said whenever there is nothing to show, so the reader knows the next step. */
+    static final String HOW_TO_LOAD = "run `./sendscope demo`, or load a release with "
+            + "`./sendscope load dfe-ehcp <education-health-and-care-plans_YYYY.zip>`, then run the notebook again";
+
+    private static final Map<Path, Sendscope> OPEN = new ConcurrentHashMap<>();
+
+    private final Warehouse warehouse;
+
+    private Sendscope(Warehouse warehouse) {
+        this.warehouse = warehouse;
+    }
+
+    /** The default warehouse ({@code $SENDSCOPE_WAREHOUSE}, else {@code warehouse/sendscope.duckdb}), read-only. */
+    public static Sendscope open() {
+        return open(Warehouse.resolve(null));
+    }
+
+    /** A given warehouse file, read-only. */
+    public static Sendscope open(String file) {
+        return open(Path.of(file));
+    }
+
+    /** A given warehouse file, read-only. */
+    public static synchronized Sendscope open(Path file) {
+        Path f = absolute(file);
+        Sendscope s = OPEN.get(f);
+        if (s != null) return s;
+        if (!Files.exists(f)) {
+            throw new NoDataException("no data loaded: there is no warehouse at " + f + "; " + HOW_TO_LOAD);
+        }
+        s = new Sendscope(Warehouse.openReadOnly(f));
+        if (s.warehouse.count("SELECT count(*) FROM loads") == 0) {
+            s.warehouse.close();
+            throw new NoDataException("no data loaded in " + f + "; " + HOW_TO_LOAD);
+        }
+        OPEN.put(f, s);
+        return s;
+    }
+
+    /**
+     * A relative warehouse path is taken from the project folder when the launcher or the
+     * kernelspec says where that is ({@code -Dsendscope.home}): Jupyter starts the kernel in the
+     * notebook's own folder.
+     */
+    static Path absolute(Path file) {
+        if (file.isAbsolute()) return file.normalize();
+        String home = System.getProperty("sendscope.home");
+        return (home == null ? file.toAbsolutePath() : Path.of(home).resolve(file)).normalize();
+    }
+
+    /** Runs a read-only query (SELECT, WITH, DESCRIBE, …) and returns the result as a Tablesaw table. */
+    public Table sql(String query) {
+        String checked = ReadOnlyQuery.check(query);
+        try (Statement s = warehouse.connection().createStatement(); ResultSet rs = s.executeQuery(checked)) {
+            return ResultTables.read(rs, "result");
+        } catch (SQLException e) {
+            throw new WarehouseException(firstLine(e.getMessage()), e);
+        }
+    }
+
+    /**
+     * Fails with a sentence saying what to load when the warehouse holds no observation of
+     * {@code measure}, so a notebook stops at its first cell and not at an empty chart.
+     *
+     * @return this, for chaining
+     */
+    public Sendscope require(String measure) {
+        long n;
+        try (var ps = warehouse.connection().prepareStatement("SELECT count(*) FROM observations WHERE measure = ?")) {
+            ps.setString(1, measure);
+            try (ResultSet rs = ps.executeQuery()) {
+                n = rs.next() ? rs.getLong(1) : 0;
+            }
+        } catch (SQLException e) {
+            throw new WarehouseException(firstLine(e.getMessage()), e);
+        }
+        if (n == 0) {
+            throw new NoDataException("no " + measure + " observations loaded in " + warehouse.file() + "; " + HOW_TO_LOAD);
+        }
+        return this;
+    }
+
+    /** A line chart: one line per {@code series} value across {@code period}. */
+    public Chart lineChart(Table t, String period, String value, String series) {
+        return Chart.line(t, period, value, series);
+    }
+
+    /** A bar chart of {@code value} by {@code category}. */
+    public Chart barChart(Table t, String category, String value) {
+        return Chart.bar(t, category, value);
+    }
+
+    /** A bar chart of {@code value} by {@code category}, one bar per {@code series} value in each. */
+    public Chart barChart(Table t, String category, String value, String series) {
+        return Chart.bar(t, category, value, series);
+    }
+
+    // Analyses are added here by their own packages, each a thin call that returns a Table or a
+    // Chart so it displays itself:
+    //   trend(measure, area)      — org.sendscope.analysis (direction of travel)
+    //   compare(measure, area, …) — org.sendscope.analysis (England, region, statistical neighbours)
+    //   forecast(measure, area)   — org.sendscope.forecast
+
+    /** The warehouse file this notebook reads. */
+    public Path file() {
+        return warehouse.file();
+    }
+
+    /** The read-only warehouse, for analyses that take one. */
+    public Warehouse warehouse() {
+        return warehouse;
+    }
+
+    @Override
+    public String toString() {
+        return "sendscope warehouse " + warehouse.file() + " (read-only)";
+    }
+
+    /** Closes every warehouse the notebook opened (kernel shutdown). */
+    static synchronized void closeAll() {
+        for (Sendscope s : OPEN.values()) {
+            try {
+                s.warehouse.close();
+            } catch (RuntimeException ignored) {
+                // shutting down: nothing more to do with a connection that will not close
+            }
+        }
+        OPEN.clear();
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) return "query failed";
+        String m = message.strip();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+}
