@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
                 LoadDfeEhcpCommand.class,
                 LoadLaitCommand.class,
                 LoadNeighboursCommand.class,
+                LoadKpisCommand.class,
+                LoadPaperCommand.class,
                 LoadDsgCommand.class,
                 LoadActionsCommand.class
         })

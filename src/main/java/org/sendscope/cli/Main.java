@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         description = "SEND analytics warehouse: load DfE releases and local scorecards, compare, forecast, ask.",
         subcommands = {
                 LoadCommand.class,
+                DemoCommand.class,
                 StatusCommand.class,
                 SqlCommand.class,
                 AskCommand.class,

@@ -1,0 +1,167 @@
+package org.sendscope.demo;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import org.sendscope.ingest.actions.ActionsDemo;
+import org.sendscope.ingest.kpi.KpiLoadReport;
+import org.sendscope.ingest.kpi.KpiSpreadsheetLoader;
+import org.sendscope.report.ResultPrinter;
+import org.sendscope.report.TableFormat;
+import org.sendscope.warehouse.Warehouse;
+
+/**
+ * {@code sendscope demo}: builds a warehouse from what the repository bundles and runs the
+ * pipeline end to end, as a list of {@link DemoStep}s. To add a step (actions, forecasts, SEN2
+ * when {@code ../shared} is present), add it to {@link #steps()} in pipeline order.
+ */
+public final class Demo {
+    /** BCP's GSS code: the LA of the transcribed papers. */
+    public static final String BCP = "E06000058";
+
+    private final List<DemoStep> steps;
+
+    public Demo(List<DemoStep> steps) {
+        this.steps = List.copyOf(steps);
+    }
+
+    /** The demo's steps, in order. */
+    public static List<DemoStep> steps() {
+        List<DemoStep> s = new ArrayList<>();
+        s.add(transcribedKpis());
+        s.add(syntheticScorecard());
+        s.add(improvementPlanActions());
+        s.add(summary());
+        return s;
+    }
+
+    public List<DemoStep> stepList() {
+        return steps;
+    }
+
+    /** Runs every step against the warehouse. */
+    public void run(Warehouse warehouse, PrintWriter out) throws Exception {
+        Path work = Files.createTempDirectory("sendscope-demo");
+        try {
+            DemoContext ctx = new DemoContext(warehouse, out, work);
+            int n = 0;
+            for (DemoStep step : steps) {
+                out.printf("%n== %d/%d %s%n", ++n, steps.size(), step.title());
+                out.flush();
+                step.run(ctx);
+                out.flush();
+            }
+        } finally {
+            try (var files = Files.list(work)) {
+                for (Path p : files.toList()) Files.deleteIfExists(p);
+            }
+            Files.deleteIfExists(work);
+        }
+    }
+
+    /** BCP KPI figures transcribed from the two BCP committee papers (facts, each row naming its paper). */
+    public static DemoStep transcribedKpis() {
+        return new DemoStep() {
+            @Override
+            public String title() {
+                return "load KPI figures transcribed from BCP's committee papers (demo/bcp-kpis-transcribed.csv)";
+            }
+
+            @Override
+            public void run(DemoContext demo) {
+                KpiLoadReport r = KpiSpreadsheetLoader.load(demo.warehouse(), demo.bundled("bcp-kpis-transcribed.csv"),
+                        BCP, "2024-07-24");
+                demo.out().print(r.summary());
+            }
+        };
+    }
+
+    /** A generated scorecard for a fictional LA, labelled synthetic. */
+    public static DemoStep syntheticScorecard() {
+        return new DemoStep() {
+            @Override
+            public String title() {
+                return "load a synthetic 24-month scorecard for a fictional LA (" + SyntheticScorecard.AREA + ")";
+            }
+
+            @Override
+            public void run(DemoContext demo) throws Exception {
+                KpiLoadReport r = KpiSpreadsheetLoader.load(demo.warehouse(), demo.generated("synthetic-scorecard.csv",
+                        SyntheticScorecard.csv(YearMonth.of(2024, 12), 24, 20240724L)), SyntheticScorecard.AREA,
+                        SyntheticScorecard.AREA_NAME, "synthetic");
+                demo.out().print(r.summary());
+            }
+        };
+    }
+
+    /** The improvement plan's actions, transcribed (the actions feature's own bundled tracker). */
+    public static DemoStep improvementPlanActions() {
+        return new DemoStep() {
+            @Override
+            public String title() {
+                return "load the improvement plan's actions, transcribed (" + ActionsDemo.RESOURCE + ")";
+            }
+
+            @Override
+            public void run(DemoContext demo) {
+                demo.out().println(ActionsDemo.load(demo.warehouse()));
+            }
+        };
+    }
+
+    /** What was loaded, and a few KPI lines. */
+    public static DemoStep summary() {
+        return new DemoStep() {
+            @Override
+            public String title() {
+                return "summary";
+            }
+
+            @Override
+            public void run(DemoContext demo) throws Exception {
+                PrintWriter out = demo.out();
+                try (Statement s = demo.warehouse().connection().createStatement()) {
+                    out.println("Loads in force:");
+                    try (ResultSet rs = s.executeQuery("SELECT load_id, source, vintage, file_name, rows_loaded, rows_rejected "
+                            + "FROM loads WHERE status = 'loaded' ORDER BY load_id")) {
+                        ResultPrinter.print(rs, TableFormat.table, out);
+                    }
+                    out.println();
+                    out.println("BCP: latest value of each KPI against its target (kpi_latest):");
+                    try (ResultSet rs = s.executeQuery("SELECT measure, period_label AS period, value, status, target, "
+                            + "direction, meets_target FROM kpi_latest WHERE area_code = '" + BCP + "' ORDER BY measure")) {
+                        ResultPrinter.print(rs, TableFormat.table, out);
+                    }
+                    out.println();
+                    out.println("% of new EHC plans issued within 20 weeks (incl. exceptions): BCP by month, and 2022 benchmarks:");
+                    try (ResultSet rs = s.executeQuery("SELECT area_code, level, period_label AS period, value, source, vintage "
+                            + "FROM observations WHERE measure = 'ehc_20wk_pct_incl_exc' AND (area_code = '" + BCP
+                            + "' OR level <> 'local_authority') AND area_code NOT LIKE '%" + SyntheticScorecard.AREA
+                            + "' ORDER BY level <> 'local_authority', period_start, area_code")) {
+                        ResultPrinter.print(rs, TableFormat.table, out);
+                    }
+                    out.println();
+                    out.println("Synthetic LA (labelled synthetic): last six months of the 20-week timeliness:");
+                    try (ResultSet rs = s.executeQuery("SELECT area_name, period_label AS period, value, source, vintage "
+                            + "FROM observations WHERE measure = 'ehc_20wk_pct_incl_exc' AND area_code = '"
+                            + SyntheticScorecard.AREA + "' ORDER BY period_start DESC LIMIT 6")) {
+                        ResultPrinter.print(rs, TableFormat.table, out);
+                    }
+                }
+                out.println();
+                out.println("Improvement plan actions by status (action_status_summary):");
+                try (Statement s = demo.warehouse().connection().createStatement();
+                     ResultSet rs = s.executeQuery("SELECT * FROM action_status_summary ORDER BY 1, 2, 3")) {
+                    ResultPrinter.print(rs, TableFormat.table, out);
+                }
+                out.println();
+                out.println("Ask more with: sendscope sql \"SELECT * FROM kpi_latest\"  (views: sql/README.md)");
+            }
+        };
+    }
+}

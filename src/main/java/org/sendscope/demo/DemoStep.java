@@ -1,0 +1,14 @@
+package org.sendscope.demo;
+
+/**
+ * One step of {@code sendscope demo}: loads something bundled (or generated) into the warehouse,
+ * or reports on what is there. Steps run in order; a step that cannot run (for example one that
+ * needs {@code ../shared}) says so and the demo goes on.
+ */
+public interface DemoStep {
+    /** A few words for the progress line: "load transcribed BCP KPIs". */
+    String title();
+
+    /** Runs the step; prints what it did to {@code demo.out()}. */
+    void run(DemoContext demo) throws Exception;
+}

@@ -1,0 +1,113 @@
+package org.sendscope.ingest.kpi;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.sendscope.ingest.LoadException;
+import org.sendscope.ingest.LoadResult;
+import org.sendscope.ingest.LoadRun;
+import org.sendscope.ingest.SourceFile;
+import org.sendscope.warehouse.Warehouse;
+
+/**
+ * Loads the scorecard tables of one file (a paper or a spreadsheet) for one LA in one transaction:
+ * installs the KPI catalogue into {@code measure_fact}, reads every table, writes values,
+ * targets, new measures and refusals. Re-loading the same file for the same area replaces the
+ * earlier load; an identical file changes nothing.
+ */
+public final class KpiLoader {
+    private final Warehouse warehouse;
+    private final KpiCatalogue catalogue;
+
+    public KpiLoader(Warehouse warehouse, KpiCatalogue catalogue) {
+        this.warehouse = warehouse;
+        this.catalogue = catalogue;
+    }
+
+    /** Reads a file into the store (called inside the load's transaction); returns the names of its tables. */
+    @FunctionalInterface
+    public interface Reading {
+        List<String> read(SourceFile file, KpiCatalogue catalogue, KpiLoadContext context, KpiStore store);
+    }
+
+    /** A reading that finds tables and reads each with {@link KpiTableReader}. */
+    public static Reading ofTables(Function<SourceFile, List<KpiTable>> tables) {
+        return (file, catalogue, context, store) -> {
+            List<String> names = new ArrayList<>();
+            KpiTableReader reader = new KpiTableReader(catalogue, context, store);
+            for (KpiTable t : tables.apply(file)) {
+                reader.read(t);
+                names.add(t.name());
+            }
+            return names;
+        };
+    }
+
+    /**
+     * @param loader   the loader's name in load_log: {@code paper} or {@code kpis}
+     * @param reading  reads the file (called inside the transaction; may throw LoadException)
+     */
+    public KpiLoadReport load(String loader, SourceFile file, String areaCode, String vintage, Reading reading) {
+        return load(loader, file, areaCode, null, vintage, reading);
+    }
+
+    /**
+     * As {@link #load(String, SourceFile, String, String, Reading)}, naming the area where the
+     * warehouse does not know it (the demo's fictional LA).
+     */
+    public KpiLoadReport load(String loader, SourceFile file, String areaCode, String areaName, String vintage,
+                              Reading reading) {
+        String base = file.path().getFileName().toString();
+        String source = loader + ":" + base.replaceFirst("\\.[^.]+$", "");
+        String scope = loader + "|" + areaCode + "|" + base;
+        KpiStore store = new KpiStore();
+        List<String> read = new ArrayList<>();
+        try {
+            catalogue.install(warehouse.connection());
+        } catch (SQLException e) {
+            throw new LoadException(file.name(), "cannot install the KPI catalogue: " + e.getMessage(), e);
+        }
+        LoadResult result = LoadRun.run(warehouse, loader, scope, file, vintage, run -> {
+            KpiLoadContext ctx = context(run, areaCode, source, vintage, file.name());
+            if (areaName != null) {
+                ctx = new KpiLoadContext(areaCode, areaName, ctx.regionCode(), source, vintage, file.name());
+            }
+            read.addAll(reading.read(file, catalogue, ctx, store));
+            long rows = store.write(run, source, vintage, file.name());
+            run.message(read.size() + " KPI table(s); " + store.observations().size() + " values and statuses");
+            return rows;
+        });
+        List<KpiLoadReport.TableCount> counts = new ArrayList<>();
+        for (String t : read) {
+            int[] c = store.perTable().getOrDefault(t, new int[4]);
+            counts.add(new KpiLoadReport.TableCount(t, c[0], c[1], c[2], c[3]));
+        }
+        Map<String, Integer> reasons = store.rejectsByReason();
+        return new KpiLoadReport(result, counts, result.unchanged() ? Map.of() : reasons);
+    }
+
+    private static KpiLoadContext context(LoadRun run, String areaCode, String source, String vintage, String fileName)
+            throws SQLException {
+        String name = null;
+        String region = null;
+        try (PreparedStatement p = run.connection().prepareStatement("SELECT name, region_code FROM areas WHERE area_code = ?")) {
+            p.setString(1, areaCode);
+            try (ResultSet rs = p.executeQuery()) {
+                if (rs.next()) {
+                    name = rs.getString(1);
+                    region = rs.getString(2);
+                }
+            }
+        }
+        return new KpiLoadContext(areaCode, name, region, source, vintage, fileName);
+    }
+
+    /** Checks a GSS area code as given on the command line. */
+    public static boolean isAreaCode(String code) {
+        return code != null && code.matches("[EWSN]\\d{8}");
+    }
+}

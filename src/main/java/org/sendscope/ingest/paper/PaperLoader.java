@@ -1,0 +1,45 @@
+package org.sendscope.ingest.paper;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import org.sendscope.ingest.LoadException;
+import org.sendscope.ingest.SourceFile;
+import org.sendscope.ingest.kpi.KpiCatalogue;
+import org.sendscope.ingest.kpi.KpiLoadReport;
+import org.sendscope.ingest.kpi.KpiLoader;
+import org.sendscope.ingest.kpi.KpiTable;
+import org.sendscope.warehouse.Warehouse;
+
+/**
+ * {@code sendscope load paper}: every KPI table of a committee paper (text extracted from PDF)
+ * into the warehouse for one LA, as published on one date. The vintage is the publication date.
+ */
+public final class PaperLoader {
+    /** The loader's name in load_log. */
+    public static final String SOURCE = "paper";
+
+    private PaperLoader() {
+    }
+
+    public static KpiLoadReport load(Warehouse warehouse, SourceFile file, String areaCode, String published) {
+        return new KpiLoader(warehouse, KpiCatalogue.bundled()).load(SOURCE, file, areaCode, published,
+                KpiLoader.ofTables(PaperLoader::tables));
+    }
+
+    static List<KpiTable> tables(SourceFile file) {
+        String text;
+        try {
+            text = Files.readString(file.path(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new LoadException(file.name(), "cannot read as UTF-8 text: " + e.getMessage(), e);
+        }
+        List<KpiTable> tables = PaperTables.find(text);
+        if (tables.isEmpty()) {
+            throw new LoadException(file.name(), "no KPI table found (a header line of tab-separated period labels "
+                    + "such as 'Dec-23<TAB>Jan-24', followed by rows)");
+        }
+        return tables;
+    }
+}

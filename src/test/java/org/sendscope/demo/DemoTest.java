@@ -1,0 +1,58 @@
+package org.sendscope.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sendscope.cli.Main;
+import org.sendscope.warehouse.Warehouse;
+import picocli.CommandLine;
+
+class DemoTest {
+
+    @Test
+    void buildsAWarehouseFromBundledDataAndRunsAgainWithoutChange(@TempDir Path dir) {
+        Path file = dir.resolve("demo.duckdb");
+        StringWriter out = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out));
+        assertEquals(0, cl.execute("demo", "--warehouse", file.toString()), out.toString());
+        String text = out.toString();
+        assertTrue(text.contains("ehc_20wk_pct_incl_exc"), text);
+        assertTrue(text.contains("synthetic"), text);
+        try (Warehouse w = Warehouse.openReadOnly(file)) {
+            // transcribed facts from the papers
+            assertEquals(1, w.count("SELECT count(*) FROM observations WHERE area_code = 'E06000058' "
+                    + "AND measure = 'ehc_20wk_pct_incl_exc' AND period_label = 'Mar-24' AND value = 67.1"));
+            assertEquals(1, w.count("SELECT count(*) FROM observations WHERE area_code = 'SN:E06000058' AND value = 36.4"));
+            // the scorecard view: latest month against target and required direction
+            assertEquals(1, w.count("SELECT count(*) FROM kpi_latest WHERE area_code = 'E06000058' "
+                    + "AND measure = 'ehc_20wk_pct_incl_exc' AND period_label = 'Mar-24' AND value = 67.1 AND target = 95 "
+                    + "AND direction = 'up' AND NOT meets_target"));
+            assertEquals(1, w.count("SELECT count(*) FROM kpi_latest WHERE area_code = 'E06000058' "
+                    + "AND measure = 'annual_review_timely_pct' AND status = 'tbc' AND meets_target IS NULL"));
+            assertTrue(w.count("SELECT count(*) FROM action_status_summary") > 0);
+            // everything generated says so
+            assertTrue(w.count("SELECT count(*) FROM observations WHERE vintage = 'synthetic'") > 100);
+            assertEquals(0, w.count("SELECT count(*) FROM observations WHERE vintage = 'synthetic' "
+                    + "AND (area_name NOT LIKE '%Synthetic%' OR source NOT LIKE '%synthetic%')"));
+            assertEquals(0, w.count("SELECT count(*) FROM observations WHERE vintage = 'synthetic' "
+                    + "AND area_code NOT LIKE '%E06999999'"));
+        }
+        StringWriter again = new StringWriter();
+        cl = Main.commandLine();
+        cl.setOut(new PrintWriter(again));
+        assertEquals(0, cl.execute("demo", "--warehouse", file.toString()));
+        assertTrue(again.toString().contains("already loaded"), again.toString());
+    }
+
+    @Test
+    void stepsAreAListTheLeadCanExtend() {
+        assertEquals(4, Demo.steps().size());
+        assertEquals("summary", Demo.steps().get(Demo.steps().size() - 1).title());
+    }
+}

@@ -1,0 +1,77 @@
+package org.sendscope.ingest.kpi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.sendscope.warehouse.Warehouse;
+
+class KpiCatalogueTest {
+    final KpiCatalogue catalogue = KpiCatalogue.bundled();
+
+    @Test
+    void theCodesOtherFeaturesRelyOn() {
+        for (String code : List.of("ehc_plans", "ehc_requests", "ehc_20wk_pct_incl_exc", "ehc_20wk_pct_excl_exc",
+                "annual_review_backlog", "ehc_assessments_over_20wk", "pupils_with_ehcp")) {
+            assertTrue(catalogue.byCode(code).isPresent(), code);
+        }
+    }
+
+    @Test
+    void oneMeasureHoweverThePapersWordIt() {
+        // the improvement plan, the Improvement Board scorecard and the May 2024 report
+        for (String label : List.of("% of new EHCPs issued within 20 weeks (including exceptions)",
+                "20 week decision making (inc. exceptions)", "% of new EHCPs issued  within 20 weeks (including exceptions) ")) {
+            assertEquals("ehc_20wk_pct_incl_exc", catalogue.match(label).orElseThrow().code(), label);
+        }
+        assertEquals("annual_review_backlog", catalogue.match("Annual Review backlog").orElseThrow().code());
+        assertEquals("ehc_requests", catalogue.match("No. EHCNA requests").orElseThrow().code());
+    }
+
+    @Test
+    void theCensusCountIsNotTheSen2Count() {
+        KpiMeasure plans = catalogue.byCode("ehc_plans").orElseThrow();
+        assertEquals("ehc_plans", plans.comparableWith());
+        assertEquals("pupils_with_ehcp", plans.benchmarkCode());
+        assertEquals(null, catalogue.byCode("pupils_with_ehcp").orElseThrow().comparableWith());
+    }
+
+    @Test
+    void noLabelNamesTwoKpis() {
+        Map<String, String> seen = new HashMap<>();
+        for (KpiMeasure m : catalogue.measures()) {
+            for (String v : concat(m.title(), m.variants())) {
+                String was = seen.putIfAbsent(KpiCatalogue.key(v), m.code());
+                assertTrue(was == null || was.equals(m.code()), v + " names both " + was + " and " + m.code());
+            }
+            assertTrue(List.of("higher_is_better", "lower_is_better", "neutral").contains(m.polarity()), m.code());
+        }
+    }
+
+    private static List<String> concat(String a, List<String> b) {
+        List<String> l = new java.util.ArrayList<>(b);
+        l.add(a);
+        return l;
+    }
+
+    @Test
+    void splitsLabelsRunTogether() {
+        assertEquals(List.of("ehc_plans", "pupils_with_ehcp_pct"), catalogue.split(
+                "No. of EHCP % of School Population with an EHCP (Termly data)", 2).orElseThrow().stream()
+                .map(KpiMeasure::code).toList());
+    }
+
+    @Test
+    void installsIntoMeasures() throws Exception {
+        try (Warehouse w = Warehouse.inMemory()) {
+            catalogue.install(w.connection());
+            catalogue.install(w.connection()); // again: replaced, not doubled
+            assertEquals(catalogue.measures().size(), w.count("SELECT count(*) FROM measures WHERE source LIKE 'sendscope-kpi-catalogue%'"));
+            assertEquals(1, w.count("SELECT count(*) FROM measures WHERE measure = 'ehc_20wk_pct_incl_exc' "
+                    + "AND unit = 'percent' AND polarity = 'higher_is_better' AND comparable_with = 'ehc_20wk_pct_incl_exc'"));
+        }
+    }
+}
