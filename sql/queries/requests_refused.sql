@@ -21,10 +21,19 @@ monthly AS (
       AND o.measure IN ('ehc_requests', 'ehc_assessments_agreed')
     GROUP BY ALL
 ),
+this_year AS (   -- the months of this academic year to date with both figures
+    SELECT m.* FROM monthly m, ay
+    WHERE m.period_start >= ay.ay_start AND m.period_end <= ay.as_of
+      AND m.requests IS NOT NULL AND m.agreed IS NOT NULL
+),
 years AS (   -- this academic year to date, and the same months of the year before
-    SELECT 'this academic year to date' AS basis, 1 AS ord, ay_start AS from_start, as_of AS to_end FROM ay
+    SELECT 'this academic year to date' AS basis, 1 AS ord, ay.ay_start AS from_start,
+           coalesce((SELECT max(period_end) FROM this_year), ay.as_of) AS to_end
+    FROM ay
     UNION ALL
-    SELECT 'same months a year before', 2, CAST(ay_start - INTERVAL 1 YEAR AS DATE), CAST(as_of - INTERVAL 1 YEAR AS DATE) FROM ay
+    SELECT 'same months a year before', 2, CAST(ay.ay_start - INTERVAL 1 YEAR AS DATE),
+           CAST(coalesce((SELECT max(period_end) FROM this_year), ay.as_of) - INTERVAL 1 YEAR AS DATE)
+    FROM ay
 ),
 local AS (
     SELECT y.basis, y.ord, arg_min(m.period_label, m.period_end) || ' to ' || arg_max(m.period_label, m.period_end) AS period_label,

@@ -13,4 +13,10 @@ SELECT 'SEN2, calendar year', b.title, b.measure, b.period_label, b.value, say(b
        b.sn_mean, b.rank,
        coalesce(' — ' || nullif(say_benchmarks(b.england, b.sn_mean, b.sn_n, b.rank, b.n_ranked, b.quartile, b.unit, b.polarity), ''), ''),
        b.source, b.vintage, b.load_id
-FROM latest_benchmarks($area, CAST($as_of AS DATE), ['ehc_request_decision_6wk_pct'], 'calendar_year') b;
+FROM latest_benchmarks($area, CAST($as_of AS DATE), ['ehc_request_decision_6wk_pct'], 'calendar_year') b
+UNION ALL
+-- SEN2 has published this measure as 'x' (not available) for every LA so far: say so rather than nothing.
+SELECT 'SEN2, calendar year', v.title, v.measure, v.period_label, v.value, 'not published (' || v.status || ')',
+       NULL, NULL, NULL, '', v.source, v.vintage, v.load_id
+FROM latest_values($area, CAST($as_of AS DATE), ['ehc_request_decision_6wk_pct'], 'calendar_year') v
+WHERE v.value IS NULL;

@@ -30,7 +30,7 @@ CREATE OR REPLACE MACRO say_benchmarks(england, sn_mean, sn_n, rank, n_ranked, q
 -- among periods ending on or before as_of; kind NULL for every kind.
 CREATE OR REPLACE MACRO latest_values(area, as_of, measure_list, kind) AS TABLE
 SELECT * EXCLUDE (rn) FROM (
-    SELECT o.*, m.title, m.unit,
+    SELECT o.*, coalesce(m.title, o.measure) AS title, m.unit,
            row_number() OVER (PARTITION BY o.measure, o.period_kind ORDER BY o.period_end DESC) AS rn
     FROM analysis_observations o
     LEFT JOIN analysis_measures m ON m.measure = o.measure
@@ -42,7 +42,7 @@ WHERE rn = 1;
 -- area, per kind of period, among periods ending on or before as_of.
 CREATE OR REPLACE MACRO latest_benchmarks(area, as_of, measure_list, kind) AS TABLE
 SELECT * EXCLUDE (rn) FROM (
-    SELECT b.*, m.title,
+    SELECT b.*, coalesce(m.title, b.measure) AS title,
            row_number() OVER (PARTITION BY b.measure, b.period_kind ORDER BY b.period_end DESC) AS rn
     FROM benchmarks_of(measure_list) b
     LEFT JOIN analysis_measures m ON m.measure = b.measure
