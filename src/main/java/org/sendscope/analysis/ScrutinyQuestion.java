@@ -106,13 +106,8 @@ public final class ScrutinyQuestion {
     public record Bound(String sql, List<String> names) {
     }
 
-    /** {@link #bind} for tests in other packages. */
-    public static Bound bindForTest(String text) {
-        return bind(text);
-    }
-
     /** Replaces each {@code $name} outside strings, quoted names and comments with {@code ?}. */
-    static Bound bind(String text) {
+    public static Bound bind(String text) {
         StringBuilder out = new StringBuilder();
         List<String> names = new ArrayList<>();
         int i = 0;

@@ -117,7 +117,7 @@ class AskAndConsoleTest {
 
     @Test
     void placeholdersAreBoundNotPasted() {
-        ScrutinyQuestion.Bound b = ScrutinyQuestionAccess.bind(
+        ScrutinyQuestion.Bound b = ScrutinyQuestion.bind(
                 "SELECT '$area' AS literal, \"$x\" -- $comment\n FROM t WHERE a = $area AND d <= CAST($as_of AS DATE) /* $no */");
         assertEquals(java.util.List.of("area", "as_of"), b.names());
         assertTrue(b.sql().contains("'$area'") && b.sql().contains("\"$x\"") && b.sql().contains("-- $comment"));
