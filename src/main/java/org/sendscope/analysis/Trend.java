@@ -235,7 +235,10 @@ public final class Trend {
                 dirBase, tgt, rag);
     }
 
-    /** The latest period with a value, or null when no period has one. */
+    /**
+     * The latest period with a value, or null when no period has one. (The view {@code kpi_latest}
+     * shows a later period published as TBC or a marker, if there is one; this is the latest number.)
+     */
     public Latest latest() {
         List<Point> valued = points.stream().filter(p -> p.value() != null).toList();
         if (valued.isEmpty()) return null;

@@ -134,4 +134,46 @@ class TrendTest {
     private static String blank(String s) {
         return s == null ? "" : s;
     }
+
+    @Test
+    void targetsFromKpiTargetsJudgeTheSameInJavaAndSql() throws Exception {
+        try (Warehouse w = twentyWeeks()) {
+            // The plan's KPI table: BCP target 95%, required direction up, for Dec-23 to Dec-24 — and an
+            // earlier statement (made up) of 50% for 2023 that covers December 2023 only until the later one starts.
+            w.execute("INSERT INTO kpi_target_fact (measure, area_code, target, target_status, direction, valid_from, "
+                    + "valid_to, source, vintage, load_id) VALUES "
+                    + "('local_on_time', 'E06000058', 95, 'reported', 'up', DATE '2023-12-01', DATE '2024-12-31', 'test', 'v1', 1), "
+                    + "('local_on_time', 'E06000058', 50, 'reported', 'up', DATE '2023-01-01', DATE '2023-12-31', 'test', 'v0', 1)");
+            Trend t = Trend.load(w, "local_on_time", Fixtures.BCP);
+            Trend.Latest now = t.latest();
+            assertEquals(95.0, now.target());
+            assertEquals(Rag.RED, now.rag());
+            assertEquals(2, now.periodsToTarget());
+            Table table = t.table();
+            try (Statement s = w.connection().createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT period_label, target, rag FROM kpi_trend WHERE measure = 'local_on_time' ORDER BY period_start")) {
+                int i = 0;
+                while (rs.next()) {
+                    assertEquals(table.doubleColumn("target").getDouble(i), rs.getDouble(2), 1e-9, rs.getString(1));
+                    assertEquals(table.stringColumn("rag").get(i), rs.getString(3), rs.getString(1));
+                    i++;
+                }
+                assertEquals(4, i);
+            }
+            // December 2023 is covered by both statements: the later span (from 1 December) wins.
+            assertEquals(95.0, table.doubleColumn("target").getDouble(0));
+            try (Statement s = w.connection().createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT target, rag, meets_target, recent_rate, periods_to_target, required_direction, direction "
+                            + "FROM kpi_latest WHERE measure = 'local_on_time' AND area_code = 'E06000058'")) {
+                rs.next();
+                assertEquals(95.0, rs.getDouble(1));
+                assertEquals("red", rs.getString(2));
+                assertEquals(false, rs.getBoolean(3));
+                assertEquals(now.recentRate(), rs.getDouble(4), 1e-9);
+                assertEquals(now.periodsToTarget(), rs.getInt(5));
+                assertEquals("up", rs.getString(6));
+                assertEquals("up", rs.getString(7));
+            }
+        }
+    }
 }
