@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
                 ExportCommand.class,
                 BenchCommand.class,
                 NotebookCommand.class,
+                BacktestCommand.class,
+                ForecastCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

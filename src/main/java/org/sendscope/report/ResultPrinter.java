@@ -39,6 +39,28 @@ public final class ResultPrinter {
         return rows.size();
     }
 
+    /** Prints rows computed in Java rather than queried: numbers as numbers, everything else as text. */
+    public static long printRows(List<String> names, List<Object[]> values, TableFormat format, PrintWriter out) {
+        List<String[]> rows = new ArrayList<>();
+        boolean[] numeric = new boolean[names.size()];
+        java.util.Arrays.fill(numeric, true);
+        for (Object[] v : values) {
+            String[] row = new String[names.size()];
+            for (int i = 0; i < row.length; i++) {
+                row[i] = v[i] == null ? null : render(v[i]);
+                if (v[i] != null && !(v[i] instanceof Number)) numeric[i] = false;
+            }
+            rows.add(row);
+        }
+        switch (format) {
+            case csv -> printCsv(names, rows, out);
+            case json -> printJson(names, rows, numeric, out);
+            default -> printTable(names, rows, out);
+        }
+        out.flush();
+        return rows.size();
+    }
+
     private static String render(Object o) {
         if (o instanceof Double d) {
             if (d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e15) return Long.toString(d.longValue());
@@ -116,6 +138,10 @@ public final class ResultPrinter {
                     || t == java.sql.Types.FLOAT || t == java.sql.Types.DECIMAL || t == java.sql.Types.SMALLINT
                     || t == java.sql.Types.TINYINT || t == java.sql.Types.NUMERIC || t == java.sql.Types.REAL;
         }
+        printJson(names, rows, numeric, out);
+    }
+
+    private static void printJson(List<String> names, List<String[]> rows, boolean[] numeric, PrintWriter out) {
         out.println("[");
         for (int r = 0; r < rows.size(); r++) {
             StringBuilder b = new StringBuilder("  {");
