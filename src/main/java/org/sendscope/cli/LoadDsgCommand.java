@@ -1,13 +1,53 @@
 package org.sendscope.cli;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.sendscope.ingest.LoadResult;
+import org.sendscope.ingest.finance.DsgLoader;
+import org.sendscope.warehouse.Warehouse;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** Placeholder until the dsg loader lands. */
-@Command(name = "dsg", mixinStandardHelpOptions = true, description = "Load dsg (not yet available).")
+/** {@code sendscope load dsg FILE.xlsx …}: Dedicated Schools Grant balance (% of income) and allocations. */
+@Command(name = "dsg", mixinStandardHelpOptions = true,
+        description = {"Load DfE Dedicated Schools Grant workbooks: dsg_deficit_derived.xlsx (measure "
+                + "dsg_cumulative_balance_pct_income, negative = deficit) and DSG_by_year_dr.xlsx (measure dsg_allocation, £), "
+                + "by financial year.",
+                "LA numbers and names get GSS codes from SEN2 release zips (--area-codes, else ../ehc-plans/*.zip beside "
+                        + "the file's folder, else what the warehouse already knows)."})
 public final class LoadDsgCommand implements Callable<Integer> {
+    @Mixin
+    WarehouseOptions options;
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "DSG workbook(s) (.xlsx).")
+    List<Path> files;
+
+    @Option(names = "--area-codes", paramLabel = "FILE",
+            description = "SEN2 release zip or CSV with old_la_code, new_la_code and la_name (repeatable).")
+    List<Path> areaCodes = new ArrayList<>();
+
+    @Option(names = "--vintage", description = "Release to record (default: the year the latest financial year ends).")
+    String vintage;
+
     @Override
     public Integer call() {
-        throw new UserException("load dsg is not available yet");
+        PrintWriter out = spec.commandLine().getOut();
+        try (Warehouse w = options.openForWriting()) {
+            for (Path f : files) {
+                long t0 = System.nanoTime();
+                LoadResult r = new DsgLoader(areaCodes, vintage).load(w, f);
+                out.printf("%s (%.2f s)%n", r, (System.nanoTime() - t0) / 1e9);
+            }
+        }
+        return 0;
     }
 }

@@ -36,7 +36,8 @@ public final class LoadLaitCommand implements Callable<Integer> {
     Path dictionary;
 
     @Option(names = "--codes", paramLabel = "XLSX",
-            description = "LAIT's LA code list (la_code_list.xlsx): names and regions of the LAs, checked against the data.")
+            description = "LAIT's LA code list: names and regions of the LAs, checked against the data "
+                    + "(default: la_code_list.xlsx beside the file, if there).")
     Path codes;
 
     @Option(names = "--area-codes", paramLabel = "FILE",
@@ -51,13 +52,21 @@ public final class LoadLaitCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (Warehouse w = options.openForWriting()) {
             for (Path f : files) {
+                if (!Files.isRegularFile(f)) throw new UserException("no such file: " + f);
                 Path dict = dictionary != null ? dictionary : beside(f, "lait_data_dictionary.csv");
+                Path list = codes != null ? codes : optionalBeside(f, "la_code_list.xlsx");
                 long t0 = System.nanoTime();
-                LoadResult r = new LaitLoader(dict, codes, areaCodes, vintage).load(w, f);
+                LoadResult r = new LaitLoader(dict, list, areaCodes, vintage).load(w, f);
                 out.printf("%s (%.2f s)%n", r, (System.nanoTime() - t0) / 1e9);
             }
         }
         return 0;
+    }
+
+    private static Path optionalBeside(Path file, String name) {
+        Path parent = file.toAbsolutePath().getParent();
+        Path p = parent == null ? Path.of(name) : parent.resolve(name);
+        return Files.isRegularFile(p) ? p : null;
     }
 
     private static Path beside(Path file, String name) {

@@ -1,13 +1,52 @@
 package org.sendscope.cli;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.sendscope.ingest.LoadResult;
+import org.sendscope.ingest.neighbours.StatisticalNeighboursLoader;
+import org.sendscope.warehouse.Warehouse;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** Placeholder until the neighbours loader lands. */
-@Command(name = "neighbours", mixinStandardHelpOptions = true, description = "Load neighbours (not yet available).")
+/** {@code sendscope load neighbours sn_may_2025.xlsx}: DfE's statistical neighbours, current and old lists. */
+@Command(name = "neighbours", mixinStandardHelpOptions = true,
+        description = {"Load a DfE statistical neighbours workbook: ten neighbours with closeness per LA, "
+                + "the 'Old SNs' block as set 'old'. The release (vintage) comes from the file name (sn_may_2025 → 2025-05).",
+                "LA numbers get GSS codes from SEN2 release zips (--area-codes, else ../ehc-plans/*.zip beside the "
+                        + "file's folder, else what the warehouse already knows)."})
 public final class LoadNeighboursCommand implements Callable<Integer> {
+    @Mixin
+    WarehouseOptions options;
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Statistical neighbours workbook(s) (.xlsx).")
+    List<Path> files;
+
+    @Option(names = "--area-codes", paramLabel = "FILE",
+            description = "SEN2 release zip or CSV with old_la_code and new_la_code (repeatable).")
+    List<Path> areaCodes = new ArrayList<>();
+
+    @Option(names = "--vintage", paramLabel = "YYYY-MM", description = "Release to record (default: from the file name).")
+    String vintage;
+
     @Override
     public Integer call() {
-        throw new UserException("load neighbours is not available yet");
+        PrintWriter out = spec.commandLine().getOut();
+        try (Warehouse w = options.openForWriting()) {
+            for (Path f : files) {
+                long t0 = System.nanoTime();
+                LoadResult r = new StatisticalNeighboursLoader(areaCodes, vintage).load(w, f);
+                out.printf("%s (%.2f s)%n", r, (System.nanoTime() - t0) / 1e9);
+            }
+        }
+        return 0;
     }
 }

@@ -32,8 +32,25 @@ public final class Sen2AreaCodes {
     private Sen2AreaCodes() {
     }
 
+    /** What a file named, by path, size and time: loading several DfE files in one run reads each SEN2 file once. */
+    private static final java.util.Map<String, List<LocalAuthority>> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Every local authority a SEN2 zip or CSV names (one entry per row's LA; duplicates are fine). */
     public static List<LocalAuthority> read(Path file) {
+        String key;
+        try {
+            key = file.toAbsolutePath() + "|" + Files.size(file) + "|" + Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            throw new LoadException(file.toString(), "cannot read LA codes: " + e.getMessage(), e);
+        }
+        List<LocalAuthority> known = CACHE.get(key);
+        if (known != null) return known;
+        List<LocalAuthority> read = List.copyOf(readFile(file));
+        CACHE.put(key, read);
+        return read;
+    }
+
+    private static List<LocalAuthority> readFile(Path file) {
         String name = file.toString();
         try {
             if (name.toLowerCase().endsWith(".zip")) return readZip(file);

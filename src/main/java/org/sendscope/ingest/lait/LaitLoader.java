@@ -26,8 +26,9 @@ import org.sendscope.warehouse.Warehouse;
 /**
  * Loads LAIT's long table ({@code bds_long.parquet}: {@code Short Desc}, {@code Data item},
  * {@code Years}, {@code LA and Regions}, {@code Values}, {@code LA Number}, {@code Region}) with its
- * data dictionary. DuckDB reads the Parquet once into a staging table; Java looks only at the few
- * distinct measures, Years labels and areas, and one INSERT … SELECT writes the observations.
+ * data dictionary. Two grouped scans of the Parquet file give the few distinct measures, Years labels
+ * and areas, which Java describes, dates and codes into small temporary tables; one INSERT … SELECT
+ * then joins the file's rows to them and writes the observations.
  *
  * <p>Every measure goes to {@code measure_fact} as {@code lait_<short description>}; a number is
  * {@code reported}, a marker ({@code -}, {@code x}, {@code c}, …) is a status with no value; a value
@@ -37,6 +38,12 @@ import org.sendscope.warehouse.Warehouse;
 public final class LaitLoader {
     /** The loader's name in load_log and the observations' source. */
     public static final String SOURCE = "lait";
+    /**
+     * LAIT measures that are SEN2's own figures republished (checked: BCP 2022 6.7 and England 2022
+     * 47.7 / 49.2 in both), recorded in {@code measures.comparable_with}.
+     */
+    static final Map<String, String> SAME_AS_SEN2 = Map.of("SEN_EHC_All_20wks", "ehc_20wk_pct_incl_exc",
+            "SEN_EHC_Excpt_20wks", "ehc_20wk_pct_excl_exc");
     static final List<String> COLUMNS = List.of("Short Desc", "Data item", "Years", "LA and Regions", "Values",
             "LA Number", "Region");
 
@@ -62,6 +69,8 @@ public final class LaitLoader {
     /** Loads one LAIT Parquet file in one transaction. */
     public LoadResult load(Warehouse warehouse, Path parquet) {
         SourceFile file = SourceFile.of(parquet);
+        LoadResult same = alreadyLoaded(warehouse.connection(), file);
+        if (same != null) return same;
         LaitDictionary dict = LaitDictionary.read(dictionary);
         LaCodeList codes = codeList == null ? null : LaCodeList.read(codeList);
         Connection c = warehouse.connection();
@@ -70,14 +79,15 @@ public final class LaitLoader {
             // Staging touches only temporary tables; one commit for all of it, not one per statement.
             c.setAutoCommit(false);
             AreaCodes areas = AreaCodes.from(c, sen2);
-            stage(c, file);
-            int measures = stageMeasures(c, dict, dictionary.toString());
+            String parquetRows = stage(c, file);
+            int measures = stageMeasures(c, dict, dictionary.toString(), file.name());
             String release = stagePeriods(c, file.name());
             int areaCount = stageAreas(c, file.name(), areas, codes);
             c.commit();
             c.setAutoCommit(true);
             String v = vintage != null ? vintage : release;
-            return LoadRun.run(warehouse, SOURCE, SOURCE + "|" + v, file, v, run -> write(run, measures, areaCount));
+            return LoadRun.run(warehouse, SOURCE, SOURCE + "|" + v, file, v,
+                    run -> write(run, parquetRows, measures, areaCount));
         } catch (SQLException e) {
             throw new LoadException(file.name(), "cannot read as LAIT Parquet: " + e.getMessage(), e);
         } finally {
@@ -85,11 +95,45 @@ public final class LaitLoader {
         }
     }
 
-    /** Reads the Parquet file once into {@code lait_stage}, checking its columns and values. */
-    private static void stage(Connection c, SourceFile file) throws SQLException {
-        String path = "'" + file.path().toAbsolutePath().toString().replace("'", "''") + "'";
+    /**
+     * The load in force of a file with the same checksum (and the same vintage, when one was given):
+     * re-loading it changes nothing, so there is no need to stage it again to learn its vintage.
+     */
+    private LoadResult alreadyLoaded(Connection c, SourceFile file) {
+        try (PreparedStatement p = c.prepareStatement("SELECT load_id, vintage FROM load_log WHERE source = ? "
+                + "AND sha256 = ? AND status = 'loaded' AND (? IS NULL OR vintage = ?) ORDER BY load_id DESC LIMIT 1")) {
+            p.setString(1, SOURCE);
+            p.setString(2, file.sha256());
+            p.setString(3, vintage);
+            p.setString(4, vintage);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() ? new LoadResult(rs.getLong(1), SOURCE, file.name(), rs.getString(2), 0, 0, true) : null;
+            }
+        } catch (SQLException e) {
+            throw new LoadException(file.name(), "warehouse error: " + e.getMessage(), e);
+        }
+    }
+
+    /** The file's columns as the loader reads them (the Parquet types may differ between releases). */
+    private static final String SHORT_DESC = "CAST(\"Short Desc\" AS VARCHAR)";
+    private static final String YEARS = "CAST(\"Years\" AS VARCHAR)";
+    private static final String AREA = "CAST(\"LA and Regions\" AS VARCHAR)";
+    private static final String LA_NUMBER = "TRY_CAST(\"LA Number\" AS DOUBLE)";
+    private static final String REGION = "CAST(\"Region\" AS VARCHAR)";
+    private static final String VALUE = "CAST(\"Values\" AS VARCHAR)";
+
+    /**
+     * Checks the file's columns and keeps its distinct measure × Years pairs and areas (a few
+     * thousand rows) in temporary tables, keyed by the values exactly as in the file, so that the
+     * one bulk INSERT can join the Parquet rows to them without staging 458,000 rows first.
+     *
+     * @return the SQL table expression of the file's rows
+     */
+    private static String stage(Connection c, SourceFile file) throws SQLException {
+        String rows = "read_parquet('" + file.path().toAbsolutePath().toString().replace("'", "''")
+                + "', file_row_number = true)";
         Set<String> found = new TreeSet<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("DESCRIBE SELECT * FROM read_parquet(" + path + ")")) {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("DESCRIBE SELECT * FROM " + rows)) {
             while (rs.next()) found.add(rs.getString(1));
         }
         for (String col : COLUMNS) {
@@ -99,42 +143,35 @@ public final class LaitLoader {
             }
         }
         try (Statement s = c.createStatement()) {
-            s.execute("CREATE OR REPLACE TEMP TABLE lait_stage AS SELECT file_row_number + 1 AS row_no, "
-                    + "trim(CAST(\"Short Desc\" AS VARCHAR)) AS short_desc, CAST(\"Data item\" AS VARCHAR) AS data_item, "
-                    + "trim(CAST(\"Years\" AS VARCHAR)) AS years, trim(CAST(\"LA and Regions\" AS VARCHAR)) AS area_name, "
-                    + "CAST(\"Values\" AS VARCHAR) AS raw_value, TRY_CAST(\"LA Number\" AS DOUBLE) AS la_number, "
-                    + "nullif(trim(CAST(\"Region\" AS VARCHAR)), 'NA') AS region "
-                    + "FROM read_parquet(" + path + ", file_row_number = true)");
-            try (ResultSet rs = s.executeQuery("SELECT row_no, raw_value FROM lait_stage "
-                    + "WHERE gss_status(raw_value) IS NULL ORDER BY row_no LIMIT 1")) {
-                if (rs.next()) {
-                    throw new LoadException(file.name(), rs.getLong(1), "Values", rs.getString(2),
-                            "not a number or a known marker (c x z u low : .. -)");
-                }
-            }
-            try (ResultSet rs = s.executeQuery("SELECT row_no, CAST(la_number AS VARCHAR), short_desc FROM lait_stage "
-                    + "WHERE la_number IS DISTINCT FROM round(la_number) OR short_desc IS NULL OR short_desc = '' "
-                    + "OR area_name IS NULL ORDER BY row_no LIMIT 1")) {
-                if (rs.next()) {
-                    throw new LoadException(file.name(), rs.getLong(1), "LA Number / Short Desc / LA and Regions",
-                            rs.getString(2) + " / " + rs.getString(3), "a row must name its measure, its area and a whole LA number");
-                }
-            }
+            s.execute("CREATE OR REPLACE TEMP TABLE lait_measure_years AS SELECT " + SHORT_DESC + " AS raw_short_desc, "
+                    + YEARS + " AS raw_years, any_value(CAST(\"Data item\" AS VARCHAR)) AS data_item, "
+                    + "min(file_row_number) + 1 AS first_row FROM " + rows + " GROUP BY ALL");
+            s.execute("CREATE OR REPLACE TEMP TABLE lait_area_keys AS SELECT " + LA_NUMBER + " AS raw_la_number, "
+                    + AREA + " AS raw_area, " + REGION + " AS raw_region, min(file_row_number) + 1 AS first_row FROM "
+                    + rows + " GROUP BY ALL");
         }
+        return rows;
     }
 
     /** One row per measure in the data, described by the dictionary where it lists the measure. */
-    private static int stageMeasures(Connection c, LaitDictionary dict, String dictName) throws SQLException {
+    private static int stageMeasures(Connection c, LaitDictionary dict, String dictName, String fileName)
+            throws SQLException {
         try (Statement s = c.createStatement()) {
-            s.execute("CREATE OR REPLACE TEMP TABLE lait_measure (short_desc VARCHAR, measure VARCHAR, year_type VARCHAR, "
-                    + "title VARCHAR, unit VARCHAR, polarity VARCHAR, topic VARCHAR, definition VARCHAR)");
+            s.execute("CREATE OR REPLACE TEMP TABLE lait_measure (raw_short_desc VARCHAR, measure VARCHAR, year_type VARCHAR, "
+                    + "title VARCHAR, unit VARCHAR, polarity VARCHAR, topic VARCHAR, definition VARCHAR, "
+                    + "comparable_with VARCHAR)");
         }
         Map<String, String> codes = new HashMap<>();
-        StagedRows rows = new StagedRows("lait_measure", 8);
+        StagedRows rows = StagedRows.temporary("lait_measure", 9);
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT short_desc, any_value(data_item) FROM lait_stage GROUP BY 1 ORDER BY 1")) {
+             ResultSet rs = s.executeQuery("SELECT raw_short_desc, any_value(data_item), min(first_row) "
+                     + "FROM lait_measure_years GROUP BY 1 ORDER BY 1")) {
             while (rs.next()) {
-                String shortDesc = rs.getString(1);
+                String raw = rs.getString(1);
+                if (raw == null || raw.isBlank()) {
+                    throw new LoadException(fileName, rs.getLong(3), "Short Desc", raw, "a row must name its measure");
+                }
+                String shortDesc = raw.trim();
                 String dataItem = rs.getString(2);
                 LaitMeasure m = dict.measure(shortDesc).orElse(null);
                 String code = LaitMeasure.code(shortDesc);
@@ -144,13 +181,13 @@ public final class LaitLoader {
                             + "', would both be coded " + code);
                 }
                 if (m != null) {
-                    rows.add(shortDesc, code, m.yearType().name(), m.title().isEmpty() ? orElse(dataItem, shortDesc)
-                            : m.title(), m.unit(), m.polarity(), m.topic(), m.definition());
+                    rows.add(raw, code, m.yearType().name(), m.title().isEmpty() ? orElse(dataItem, shortDesc)
+                            : m.title(), m.unit(), m.polarity(), m.topic(), m.definition(), SAME_AS_SEN2.get(shortDesc));
                 } else {
                     // Not in the dictionary: no polarity or year type is known, so it is neutral and
                     // only labels that date themselves can be loaded.
-                    rows.add(shortDesc, code, null, orElse(dataItem, shortDesc), null, "neutral", null,
-                            "Not in the LAIT data dictionary used for this load.");
+                    rows.add(raw, code, null, orElse(dataItem, shortDesc), null, "neutral", null,
+                            "Not in the LAIT data dictionary used for this load.", SAME_AS_SEN2.get(shortDesc));
                 }
             }
         }
@@ -164,22 +201,22 @@ public final class LaitLoader {
      */
     private static String stagePeriods(Connection c, String fileName) throws SQLException {
         try (Statement s = c.createStatement()) {
-            s.execute("CREATE OR REPLACE TEMP TABLE lait_period (years VARCHAR, year_type VARCHAR, period_kind VARCHAR, "
-                    + "period_start DATE, period_end DATE)");
-            s.execute("CREATE OR REPLACE TEMP TABLE lait_bad_period (years VARCHAR, year_type VARCHAR, reason VARCHAR)");
+            s.execute("CREATE OR REPLACE TEMP TABLE lait_period (raw_years VARCHAR, year_type VARCHAR, label VARCHAR, "
+                    + "period_kind VARCHAR, period_start DATE, period_end DATE)");
+            s.execute("CREATE OR REPLACE TEMP TABLE lait_bad_period (raw_years VARCHAR, year_type VARCHAR, reason VARCHAR)");
         }
         int latest = 0;
-        StagedRows good = new StagedRows("lait_period", 5);
-        StagedRows bad = new StagedRows("lait_bad_period", 3);
+        StagedRows good = StagedRows.temporary("lait_period", 6);
+        StagedRows bad = StagedRows.temporary("lait_bad_period", 3);
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT DISTINCT s.years, m.year_type FROM lait_stage s "
-                     + "JOIN lait_measure m USING (short_desc) ORDER BY 1, 2")) {
+             ResultSet rs = s.executeQuery("SELECT DISTINCT s.raw_years, m.year_type FROM lait_measure_years s "
+                     + "JOIN lait_measure m USING (raw_short_desc) ORDER BY 1, 2")) {
             while (rs.next()) {
                 String years = rs.getString(1);
                 String type = rs.getString(2);
                 try {
                     Period p = LaitYears.parse(years, type == null ? null : LaitYearType.valueOf(type));
-                    good.add(years, type, p.kindCode(), p.start(), p.end());
+                    good.add(years, type, years.trim(), p.kindCode(), p.start(), p.end());
                     latest = Math.max(latest, p.end().getYear());
                 } catch (IllegalArgumentException e) {
                     bad.add(years, type, "cannot date this Years label: " + e.getMessage());
@@ -195,17 +232,25 @@ public final class LaitLoader {
     /** Gives every (LA Number, name, region) of the file its GSS code and level in {@code lait_area}. */
     private static int stageAreas(Connection c, String fileName, AreaCodes areas, LaCodeList codes) throws SQLException {
         try (Statement s = c.createStatement()) {
-            s.execute("CREATE OR REPLACE TEMP TABLE lait_area (la_number DOUBLE, area_name VARCHAR, region VARCHAR, "
+            s.execute("CREATE OR REPLACE TEMP TABLE lait_area (raw_la_number DOUBLE, raw_area VARCHAR, raw_region VARCHAR, "
                     + "area_code VARCHAR, number INTEGER, name VARCHAR, level VARCHAR, region_code VARCHAR, region_name VARCHAR)");
         }
         List<String> unknown = new ArrayList<>();
-        StagedRows rows = new StagedRows("lait_area", 9);
+        StagedRows rows = StagedRows.temporary("lait_area", 9);
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT DISTINCT la_number, area_name, region FROM lait_stage ORDER BY 1, 2")) {
+             ResultSet rs = s.executeQuery("SELECT raw_la_number, raw_area, raw_region, first_row FROM lait_area_keys "
+                     + "ORDER BY 1, 2")) {
             while (rs.next()) {
                 Double number = rs.getObject(1) == null ? null : rs.getDouble(1);
-                String name = rs.getString(2);
-                String region = rs.getString(3);
+                String rawName = rs.getString(2);
+                String rawRegion = rs.getString(3);
+                if (rawName == null || rawName.isBlank() || (number != null && number != Math.rint(number))) {
+                    throw new LoadException(fileName, rs.getLong(4), "LA Number / LA and Regions", number + " / " + rawName,
+                            "a row must name its area and give a whole LA number");
+                }
+                String name = rawName.trim();
+                String region = rawRegion == null || rawRegion.isBlank() || rawRegion.trim().equals("NA") ? null
+                        : rawRegion.trim();
                 String code;
                 Integer laNumber = null;
                 String level;
@@ -242,7 +287,7 @@ public final class LaitLoader {
                     throw new LoadException(fileName, null, "LA and Regions", name,
                             "no LA Number and not England or a region");
                 }
-                rows.add(number, name, region, code, laNumber, displayName, level, regionCode, regionName);
+                rows.add(number, rawName, rawRegion, code, laNumber, displayName, level, regionCode, regionName);
             }
         }
         if (!unknown.isEmpty()) {
@@ -254,11 +299,11 @@ public final class LaitLoader {
     }
 
     /** The transaction: measures, areas, refused rows, observations. */
-    private static long write(LoadRun run, int measures, int areaCount) throws SQLException {
+    private static long write(LoadRun run, String parquetRows, int measures, int areaCount) throws SQLException {
         Connection c = run.connection();
         long id = run.loadId();
         try (PreparedStatement p = c.prepareStatement("INSERT INTO measure_fact (measure, title, unit, polarity, source, "
-                + "definition, comparable_with, topic, load_id) SELECT measure, title, unit, polarity, ?, definition, NULL, "
+                + "definition, comparable_with, topic, load_id) SELECT measure, title, unit, polarity, ?, definition, comparable_with, "
                 + "topic, ? FROM lait_measure ORDER BY measure")) {
             p.setString(1, SOURCE);
             p.setLong(2, id);
@@ -270,49 +315,75 @@ public final class LaitLoader {
             p.setLong(1, id);
             p.executeUpdate();
         }
-        long rejected;
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO load_reject_log (load_id, file_name, line, field, "
-                + "raw_value, reason) SELECT ?, ?, s.row_no, 'Years', s.years, b.reason || ' (measure ' || s.short_desc || ')' "
-                + "FROM lait_stage s JOIN lait_measure m USING (short_desc) "
-                + "JOIN lait_bad_period b ON b.years = s.years AND b.year_type IS NOT DISTINCT FROM m.year_type ORDER BY s.row_no")) {
-            p.setLong(1, id);
-            p.setString(2, run.file().name());
-            rejected = p.executeUpdate();
+        long rejected = 0;
+        if (count(c, "SELECT count(*) FROM lait_bad_period") > 0) {
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO load_reject_log (load_id, file_name, line, field, "
+                    + "raw_value, reason) SELECT ?, ?, s.file_row_number + 1, 'Years', " + YEARS.replace("\"Years\"", "s.\"Years\"")
+                    + ", b.reason || ' (measure ' || trim(m.raw_short_desc) || ')' FROM " + parquetRows + " s "
+                    + "JOIN lait_measure m ON m.raw_short_desc = " + SHORT_DESC.replace("\"Short Desc\"", "s.\"Short Desc\"")
+                    + " JOIN lait_bad_period b ON b.raw_years IS NOT DISTINCT FROM " + YEARS.replace("\"Years\"", "s.\"Years\"")
+                    + " AND b.year_type IS NOT DISTINCT FROM m.year_type ORDER BY s.file_row_number")) {
+                p.setLong(1, id);
+                p.setString(2, run.file().name());
+                rejected = p.executeUpdate();
+            }
         }
         run.countRejects(rejected);
         long rows;
-        try (PreparedStatement p = c.prepareStatement("""
-                INSERT INTO observation_fact (area_code, area_name, level, measure, breakdown, period_kind, period_label,
-                       period_start, period_end, value, status, source, vintage, load_id)
-                SELECT a.area_code, a.name, a.level, m.measure, 'total', p.period_kind, s.years, p.period_start,
-                       p.period_end, gss_value(s.raw_value), gss_status(s.raw_value), ?, ?, ?
-                FROM lait_stage s
-                JOIN lait_measure m USING (short_desc)
-                JOIN lait_period p ON p.years = s.years AND p.year_type IS NOT DISTINCT FROM m.year_type
-                JOIN lait_area a ON a.la_number IS NOT DISTINCT FROM s.la_number AND a.area_name = s.area_name
-                                AND a.region IS NOT DISTINCT FROM s.region""")) {
+        // Every value is typed on the way in; '?' marks text that is neither a number nor a marker,
+        // found below, and the whole load is then refused (and rolled back) naming its row.
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO observation_fact (area_code, area_name, level, measure, "
+                + "breakdown, period_kind, period_label, period_start, period_end, value, status, source, vintage, load_id) "
+                + "SELECT a.area_code, a.name, a.level, m.measure, 'total', p.period_kind, p.label, p.period_start, "
+                + "p.period_end, gss_value(" + VALUE + "), coalesce(gss_status(" + VALUE + "), '?'), ?, ?, ? "
+                + "FROM " + parquetRows + " s "
+                + "JOIN lait_measure m ON m.raw_short_desc = " + SHORT_DESC + " "
+                + "JOIN lait_period p ON p.raw_years IS NOT DISTINCT FROM " + YEARS + " AND p.year_type IS NOT DISTINCT FROM m.year_type "
+                + "JOIN lait_area a ON a.raw_la_number IS NOT DISTINCT FROM " + LA_NUMBER + " AND a.raw_area = " + AREA + " "
+                + "AND a.raw_region IS NOT DISTINCT FROM " + REGION)) {
             p.setString(1, SOURCE);
             p.setString(2, run.vintage());
             p.setLong(3, id);
             rows = p.executeUpdate();
+        }
+        if (count(c, "SELECT count(*) FROM observation_fact WHERE load_id = " + id + " AND status = '?'") > 0) {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT file_row_number + 1, " + VALUE
+                    + " FROM " + parquetRows + " WHERE gss_status(" + VALUE + ") IS NULL ORDER BY 1 LIMIT 1")) {
+                rs.next();
+                throw new LoadException(run.file().name(), rs.getLong(1), "Values", rs.getString(2),
+                        "not a number or a known marker (c x z u low : .. -)");
+            }
         }
         run.message(String.format("%d measures, %d areas%s", measures, areaCount,
                 rejected == 0 ? "" : String.format(", %d rows whose Years could not be dated left out (see load_rejects)", rejected)));
         return rows;
     }
 
+    private static long count(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     private static void dropStaging(Connection c) {
         try (Statement s = c.createStatement()) {
-            if (!c.getAutoCommit()) {
-                // Staging failed half way: nothing but temporary tables to roll back.
-                c.rollback();
-                c.setAutoCommit(true);
-            }
-            for (String t : List.of("lait_stage", "lait_measure", "lait_period", "lait_bad_period", "lait_area")) {
+            // Staging failed half way: nothing but temporary tables to roll back.
+            if (!c.getAutoCommit()) c.rollback();
+            c.setAutoCommit(false);
+            for (String t : List.of("lait_measure_years", "lait_area_keys", "lait_measure", "lait_period",
+                    "lait_bad_period", "lait_area")) {
                 s.execute("DROP TABLE IF EXISTS " + t);
             }
+            c.commit();
         } catch (SQLException e) {
             // Temporary tables vanish with the connection anyway.
+        } finally {
+            try {
+                c.setAutoCommit(true);
+            } catch (SQLException e) {
+                // The connection is unusable; the caller will find out.
+            }
         }
     }
 

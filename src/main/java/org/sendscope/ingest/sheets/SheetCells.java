@@ -1,48 +1,28 @@
 package org.sendscope.ingest.sheets;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
-import org.apache.poi.ss.util.CellReference;
 import org.sendscope.ingest.LoadException;
 
 /**
  * The cells of one worksheet read strictly: a number is a number, a Government Statistical Service
  * marker is a marker, and anything else refuses the file with the file, sheet, row, column and raw
- * text, so a person can open the workbook at that cell.
+ * text, so a person can open the workbook at that cell. Rows and columns are zero-based here and
+ * one-based / lettered in messages, as Excel shows them.
  */
 public final class SheetCells {
     /** Markers that stand for a value not published; never zero. */
     public static final Set<String> MARKERS = Set.of("c", "x", "z", "u", "low", ":", "..", "-");
 
-    private static final DataFormatter FORMAT = new DataFormatter(Locale.UK);
     private final String file;
-    private final Sheet sheet;
+    private final Worksheet sheet;
     private int headerRow = -1;
 
-    public SheetCells(String file, Sheet sheet) {
+    public SheetCells(String file, Worksheet sheet) {
         this.file = file;
         this.sheet = sheet;
-    }
-
-    /** Opens a workbook read-only. */
-    public static Workbook open(Path file) throws IOException {
-        if (!java.nio.file.Files.isRegularFile(file)) throw new LoadException(file.toString(), "no such file");
-        try {
-            return WorkbookFactory.create(file.toFile(), null, true);
-        } catch (IOException | RuntimeException e) {
-            throw new LoadException(file.toString(), "not a readable Excel workbook: " + e.getMessage(), e);
-        }
     }
 
     /** A number or a marker, as read from one cell. */
@@ -56,17 +36,14 @@ public final class SheetCells {
      */
     public Map<String, Integer> header(int rowIndex, String... required) {
         headerRow = rowIndex;
-        Row row = sheet.getRow(rowIndex);
         Map<String, Integer> cols = new LinkedHashMap<>();
-        if (row != null) {
-            for (Cell c : row) {
-                String t = FORMAT.formatCellValue(c).trim();
-                if (!t.isEmpty()) cols.putIfAbsent(t, c.getColumnIndex());
-            }
+        for (Worksheet.Cell c : sheet.row(rowIndex).values()) {
+            String t = c.text().trim();
+            if (!t.isEmpty()) cols.putIfAbsent(t, c.column());
         }
         for (String name : required) {
             if (!cols.containsKey(name)) {
-                throw new LoadException(file, (long) rowIndex + 1, where(null, -1), null,
+                throw new LoadException(file, (long) rowIndex + 1, sheet.name(), null,
                         "no column '" + name + "' in the header row (found " + cols.keySet() + ")");
             }
         }
@@ -74,38 +51,35 @@ public final class SheetCells {
     }
 
     /** The trimmed text of a cell, null when empty. */
-    public String text(Row row, int col) {
-        Cell c = row.getCell(col);
+    public String text(int row, int col) {
+        Worksheet.Cell c = sheet.cell(row, col);
         if (c == null) return null;
-        String t = FORMAT.formatCellValue(c).trim();
+        String t = c.text().trim();
         return t.isEmpty() ? null : t;
     }
 
     /** A whole number (an LA number, a rank); anything else refuses the file. */
-    public int integer(Row row, int col) {
-        Cell c = row.getCell(col);
-        String raw = c == null ? "" : FORMAT.formatCellValue(c).trim();
-        if (c != null && c.getCellType() == CellType.NUMERIC) {
-            double d = c.getNumericCellValue();
-            if (d == Math.rint(d)) return (int) d;
-        } else if (raw.matches("\\d+")) {
-            return Integer.parseInt(raw);
-        }
-        throw refused(row, col, raw, "not a whole number");
+    public int integer(int row, int col) {
+        String t = text(row, col);
+        if (t != null && t.matches("\\d{1,9}")) return Integer.parseInt(t);
+        throw refused(row, col, t == null ? "" : t, "not a whole number");
     }
 
     /** A number or a known marker; anything else (text, a blank) refuses the file. */
-    public Value value(Row row, int col) {
-        Cell c = row.getCell(col);
-        CellType type = c == null ? CellType.BLANK : c.getCellType() == CellType.FORMULA ? c.getCachedFormulaResultType()
-                : c.getCellType();
-        if (type == CellType.NUMERIC) return new Value(c.getNumericCellValue(), "reported");
-        String raw = c == null ? "" : FORMAT.formatCellValue(c).trim();
-        if (type == CellType.STRING) {
-            String s = c.getStringCellValue().trim();
-            if (MARKERS.contains(s.toLowerCase(Locale.ROOT))) return new Value(null, s.toLowerCase(Locale.ROOT));
+    public Value value(int row, int col) {
+        Worksheet.Cell c = sheet.cell(row, col);
+        String raw = c == null ? "" : c.raw().trim();
+        if (c != null && c.kind().equals("number")) {
             try {
-                return new Value(Double.parseDouble(s.replace(",", "")), "reported");
+                return new Value(Double.parseDouble(raw), "reported");
+            } catch (NumberFormatException e) {
+                throw refused(row, col, raw, "not a number");
+            }
+        }
+        if (c != null && c.kind().equals("text")) {
+            if (MARKERS.contains(raw.toLowerCase(Locale.ROOT))) return new Value(null, raw.toLowerCase(Locale.ROOT));
+            try {
+                return new Value(Double.parseDouble(raw.replace(",", "")), "reported");
             } catch (NumberFormatException e) {
                 // falls through to the refusal below
             }
@@ -114,26 +88,18 @@ public final class SheetCells {
     }
 
     /** A refusal naming this cell. */
-    public LoadException refused(Row row, int col, String raw, String reason) {
-        return new LoadException(file, (long) row.getRowNum() + 1, where(row, col), raw, reason);
+    public LoadException refused(int row, int col, String raw, String reason) {
+        return new LoadException(file, (long) row + 1, where(col), raw, reason);
     }
 
-    private String where(Row row, int col) {
-        String s = "sheet '" + sheet.getSheetName() + "'";
-        if (col < 0) return s;
-        String header = headerText(col);
-        return s + " " + CellReference.convertNumToColString(col) + (header == null ? "" : " (" + header + ")");
+    private String where(int col) {
+        // Excel's own way of naming a cell's column: Sheet!C, with the header text to recognise it by.
+        if (col < 0) return sheet.name();
+        String header = headerRow < 0 ? null : text(headerRow, col);
+        return sheet.name() + "!" + Workbook.columnName(col) + (header == null ? "" : " (" + header + ")");
     }
 
-    /** The header row's text for this column, for messages. */
-    private String headerText(int col) {
-        Row row = headerRow < 0 ? null : sheet.getRow(headerRow);
-        if (row == null || row.getCell(col) == null) return null;
-        String t = FORMAT.formatCellValue(row.getCell(col)).trim();
-        return t.isEmpty() ? null : t;
-    }
-
-    public Sheet sheet() {
+    public Worksheet sheet() {
         return sheet;
     }
 
