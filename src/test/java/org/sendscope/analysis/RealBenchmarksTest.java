@@ -63,10 +63,6 @@ class RealBenchmarksTest {
         String r2025 = SharedData.dfe("ehc-plans/education-health-and-care-plans_2025_to-jan-2023.zip").toString();
         assertEquals(0, Main.commandLine().setOut(new PrintWriter(new StringWriter()))
                 .execute("load", "dfe-ehcp", r2022, r2025, "--warehouse", w));
-        // Until the neighbours loader is part of the build (the lait branch), its command is a placeholder.
-        org.junit.jupiter.api.Assumptions.assumeFalse(new org.sendscope.cli.LoadNeighboursCommand().getClass()
-                .getAnnotation(picocli.CommandLine.Command.class).description()[0].contains("not yet available"),
-                "load neighbours is not available in this build yet");
         StringWriter err = new StringWriter();
         int code = Main.commandLine().setOut(new PrintWriter(new StringWriter())).setErr(new PrintWriter(err))
                 .execute("load", "neighbours", SharedData.dfe("statistical-neighbours/sn_may_2025.xlsx").toString(),
