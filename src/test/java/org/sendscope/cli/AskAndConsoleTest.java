@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.sendscope.testing.CliRun;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.sendscope.analysis.ScrutinyQuestion;
@@ -29,17 +30,8 @@ import org.sendscope.warehouse.Warehouse;
 class AskAndConsoleTest {
     Path warehouse;
 
-    record Run(int code, String out, String err) {
-    }
-
-    Run run(String... args) {
-        var cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @BeforeAll
@@ -64,7 +56,7 @@ class AskAndConsoleTest {
 
     @Test
     void askListsEveryQuestionWithItsOneLineQuestion() {
-        Run r = run("ask");
+        CliRun r = run("ask");
         assertEquals(0, r.code(), r.err());
         assertTrue(ScrutinyQuestion.all().size() >= 12);
         for (ScrutinyQuestion q : ScrutinyQuestion.all()) {
@@ -79,13 +71,13 @@ class AskAndConsoleTest {
     @Test
     void theOfficersAnswerForDecember2023() {
         // Public question to the committee of 23 January 2024: "12.2% as at Dec 23 (From 2nd Sept/Schools Return)".
-        Run r = run("ask", "twenty_week_timeliness", "--area", "E06000058", "--as-of", "2023-12-31",
+        CliRun r = run("ask", "twenty_week_timeliness", "--area", "E06000058", "--as-of", "2023-12-31",
                 "--warehouse", warehouse.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("this academic year to date (local scorecard) Dec-23: 12.2%"), r.out());
         assertTrue(r.out().contains("load 7: kpis bcp-send-improvement-plan-2023-26.txt, vintage 2024-04"), r.out());
         // By March 2024 the same question answers 67.1% (the plan's "Current 20-week timeliness is 67.1%").
-        Run march = run("ask", "twenty_week_timeliness", "--area", "839", "--as-of", "2024-03-31",
+        CliRun march = run("ask", "twenty_week_timeliness", "--area", "839", "--as-of", "2024-03-31",
                 "--warehouse", warehouse.toString());
         assertTrue(march.out().contains("Mar-24: 67.1%"), march.out());
     }
@@ -96,7 +88,7 @@ class AskAndConsoleTest {
         assertEquals(1, run("ask", "twenty_week_timeliness", "--warehouse", warehouse.toString()).code());
         assertEquals(1, run("ask", "twenty_week_timeliness", "--area", "E06000058", "--as-of", "Dec-23",
                 "--warehouse", warehouse.toString()).code());
-        Run bad = run("ask", "twenty_week_timeliness", "--area", "E06000058' OR '1'='1", "--warehouse", warehouse.toString());
+        CliRun bad = run("ask", "twenty_week_timeliness", "--area", "E06000058' OR '1'='1", "--warehouse", warehouse.toString());
         assertEquals(1, bad.code());
         assertTrue(bad.err().contains("no area"), bad.err());
     }
@@ -170,7 +162,7 @@ class AskAndConsoleTest {
         InputStream was = System.in;
         try {
             System.setIn(new ByteArrayInputStream("SELECT 40 + 2 AS answer;\n".getBytes(StandardCharsets.UTF_8)));
-            Run r = run("sql", "--warehouse", warehouse.toString(), "--format", "csv");
+            CliRun r = run("sql", "--warehouse", warehouse.toString(), "--format", "csv");
             assertEquals(0, r.code(), r.err());
             assertEquals("answer\n42\n", r.out());
         } finally {
@@ -187,7 +179,7 @@ class AskAndConsoleTest {
         assertEquals("'-cmd", ResultPrinter.csvCell("-cmd"));
         assertEquals("-5", ResultPrinter.csvCell("-5"));
         assertEquals("12.2", ResultPrinter.csvCell("12.2"));
-        Run r = run("sql", "--warehouse", warehouse.toString(), "--format", "csv",
+        CliRun r = run("sql", "--warehouse", warehouse.toString(), "--format", "csv",
                 "SELECT '=1+2' AS formula, '@A1' AS at, -3 AS negative, 'plain' AS word");
         assertEquals(0, r.code(), r.err());
         assertEquals("formula,at,negative,word\n'=1+2,'@A1,-3,plain\n", r.out());
