@@ -121,15 +121,13 @@ public final class ScrutinyQuestion {
                 out.append(text, i, j + 1);
                 i = j + 1;
             } else if (c == '-' && i + 1 < n && text.charAt(i + 1) == '-') {
+                // Comments are dropped, so that one after the closing ';' cannot hide it.
                 int j = text.indexOf('\n', i);
-                if (j < 0) j = n;
-                out.append(text, i, j);
-                i = j;
+                i = j < 0 ? n : j;
             } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
                 int j = text.indexOf("*/", i + 2);
-                j = j < 0 ? n : j + 2;
-                out.append(text, i, j);
-                i = j;
+                out.append(' ');
+                i = j < 0 ? n : j + 2;
             } else if (c == '$' && i + 1 < n && Character.isLetter(text.charAt(i + 1))) {
                 int j = i + 1;
                 while (j < n && (Character.isLetterOrDigit(text.charAt(j)) || text.charAt(j) == '_')) j++;
