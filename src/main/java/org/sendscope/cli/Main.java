@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 DemoCommand.class,
                 StatusCommand.class,
                 SqlCommand.class,
+                AskCommand.class,
                 ExportCommand.class,
                 BenchCommand.class,
                 NotebookCommand.class,

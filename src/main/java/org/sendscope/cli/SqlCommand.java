@@ -1,6 +1,10 @@
 package org.sendscope.cli;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -14,9 +18,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code sendscope sql "QUERY"}: one query on a read-only connection to the warehouse. */
+/**
+ * {@code sendscope sql "QUERY"}: one query on a read-only connection to the warehouse;
+ * {@code sendscope sql} alone opens the interactive console ({@link SqlConsole}) on standard input.
+ */
 @Command(name = "sql", mixinStandardHelpOptions = true,
-        description = "Run a read-only SQL query on the warehouse's views (areas, measures, observations, …).")
+        description = {"Run a read-only SQL query on the warehouse's views (areas, measures, observations, …).",
+                "Without QUERY: an interactive console reading standard input (.help inside it)."})
 public final class SqlCommand implements Callable<Integer> {
     @Mixin
     WarehouseOptions options;
@@ -29,9 +37,13 @@ public final class SqlCommand implements Callable<Integer> {
     String query;
 
     @Override
-    public Integer call() throws SQLException {
+    public Integer call() throws SQLException, IOException {
         if (query == null) {
-            throw new UserException("give a query, e.g. sendscope sql \"SELECT * FROM loads\"");
+            try (Warehouse w = options.openReadOnly()) {
+                BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+                new SqlConsole(w, in, spec.commandLine().getOut(), format.format, System.console() != null).run();
+            }
+            return 0;
         }
         String checked = ReadOnlyQuery.check(query);
         PrintWriter out = spec.commandLine().getOut();

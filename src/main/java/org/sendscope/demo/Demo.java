@@ -36,6 +36,8 @@ public final class Demo {
         s.add(transcribedKpis());
         s.add(syntheticScorecard());
         s.add(improvementPlanActions());
+        s.add(PublishedReleases.load());
+        s.add(PublishedReleases.forecasts());
         s.add(summary());
         return s;
     }

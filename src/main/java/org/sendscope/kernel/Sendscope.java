@@ -2,6 +2,7 @@ package org.sendscope.kernel;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -124,11 +125,45 @@ public final class Sendscope {
         return Chart.bar(t, category, value, series);
     }
 
-    // Analyses are added here by their own packages, each a thin call that returns a Table or a
-    // Chart so it displays itself:
-    //   trend(measure, area)      — org.sendscope.analysis (direction of travel)
-    //   compare(measure, area, …) — org.sendscope.analysis (England, region, statistical neighbours)
-    //   forecast(measure, area)   — org.sendscope.forecast
+    /**
+     * A KPI's series for one area with change on the previous period and on the first, direction of
+     * travel against its polarity or required direction, and RAG against the target in force
+     * ({@link org.sendscope.analysis.Trend}; the same rules as the {@code kpi_trend} view).
+     */
+    public Table trend(String measure, String areaCode) {
+        return org.sendscope.analysis.Trend.load(warehouse, measure, areaCode).table();
+    }
+
+    /**
+     * An LA's value of a measure against England, its region and its statistical neighbours (mean
+     * and median), with rank and LAIT quartile band, period by period
+     * ({@link org.sendscope.analysis.BenchmarkComparison}; the {@code benchmark_comparison} view).
+     */
+    public Table compare(String measure, String areaCode) {
+        return org.sendscope.analysis.BenchmarkComparison.table(
+                org.sendscope.analysis.BenchmarkComparison.of(warehouse, measure, areaCode));
+    }
+
+    /**
+     * EHC plans forecast for one or more areas from January {@code origin}, 1..{@code horizon} years
+     * ahead, by the model the backtest picks ({@code auto}), with 80% and 95% prediction intervals.
+     * Computed in the notebook, not stored: {@code sendscope forecast ehcp} stores runs with their
+     * provenance.
+     */
+    public Table forecast(int origin, int horizon, String... areaCodes) {
+        var engine = new org.sendscope.forecast.EhcpForecasting(org.sendscope.forecast.PanelLoader.load(warehouse));
+        var rows = engine.forecast(origin, horizon, org.sendscope.forecast.Models.AUTO, List.of(areaCodes));
+        return Table.create("forecast",
+                tech.tablesaw.api.StringColumn.create("area_code", rows.stream().map(r -> r.areaCode())),
+                tech.tablesaw.api.StringColumn.create("area_name", rows.stream().map(r -> r.areaName())),
+                tech.tablesaw.api.IntColumn.create("target_year", rows.stream().mapToInt(r -> r.targetYear()).toArray()),
+                tech.tablesaw.api.StringColumn.create("model", rows.stream().map(r -> r.model())),
+                tech.tablesaw.api.DoubleColumn.create("point", rows.stream().mapToDouble(r -> Math.round(r.point()))),
+                tech.tablesaw.api.DoubleColumn.create("lo80", rows.stream().mapToDouble(r -> Math.round(r.lo80()))),
+                tech.tablesaw.api.DoubleColumn.create("hi80", rows.stream().mapToDouble(r -> Math.round(r.hi80()))),
+                tech.tablesaw.api.DoubleColumn.create("lo95", rows.stream().mapToDouble(r -> Math.round(r.lo95()))),
+                tech.tablesaw.api.DoubleColumn.create("hi95", rows.stream().mapToDouble(r -> Math.round(r.hi95()))));
+    }
 
     /** The warehouse file this notebook reads. */
     public Path file() {

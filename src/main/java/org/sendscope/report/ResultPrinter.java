@@ -159,7 +159,8 @@ public final class ResultPrinter {
         out.println("]");
     }
 
-    static String jsonString(String s) {
+    /** A JSON string literal, escaped (shared by every JSON writer in the project). */
+    public static String jsonString(String s) {
         StringBuilder b = new StringBuilder("\"");
         for (char c : s.toCharArray()) {
             switch (c) {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.sendscope.testing.CliRun;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.sendscope.testing.SharedData;
@@ -19,24 +20,15 @@ class CliTest {
     Path dir;
     Path warehouse;
 
-    record Run(int code, String out, String err) {
-    }
-
-    Run run(String... args) {
-        var cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @BeforeAll
     void load(@TempDir Path tmp) {
         dir = tmp;
         warehouse = dir.resolve("w.duckdb");
-        Run r = run("load", "dfe-ehcp", SharedData.dfe("ehc-plans/education-health-and-care-plans_2022.zip").toString(),
+        CliRun r = run("load", "dfe-ehcp", SharedData.dfe("ehc-plans/education-health-and-care-plans_2022.zip").toString(),
                 SharedData.dfe("ehc-plans/education-health-and-care-plans_2025_to-jan-2023.zip").toString(),
                 "--warehouse", warehouse.toString());
         assertEquals(0, r.code(), r.err());
@@ -45,7 +37,7 @@ class CliTest {
 
     @Test
     void theIssuesExampleQueryAnswersInCsv() {
-        Run r = run("sql", "--warehouse", warehouse.toString(), "--format", "csv",
+        CliRun r = run("sql", "--warehouse", warehouse.toString(), "--format", "csv",
                 "SELECT area_name, value FROM observations WHERE measure='ehc_plans' AND breakdown='total' "
                         + "AND level='local_authority' AND year(period_end)=2023 ORDER BY value DESC LIMIT 5");
         assertEquals(0, r.code(), r.err());
@@ -57,11 +49,11 @@ class CliTest {
 
     @Test
     void jsonAndTableFormats() {
-        Run j = run("sql", "--warehouse", warehouse.toString(), "--format", "json",
+        CliRun j = run("sql", "--warehouse", warehouse.toString(), "--format", "json",
                 "SELECT area_code, value FROM observations WHERE measure = 'ehc_plans' AND breakdown = 'total' "
                         + "AND area_code = 'E06000058' AND period_label = '202223'");
         assertTrue(j.out().contains("{\"area_code\": \"E06000058\", \"value\": 3266}"), j.out());
-        Run t = run("sql", "--warehouse", warehouse.toString(), "SELECT 1 AS one");
+        CliRun t = run("sql", "--warehouse", warehouse.toString(), "SELECT 1 AS one");
         assertTrue(t.out().contains("(1 row)"), t.out());
     }
 
@@ -69,7 +61,7 @@ class CliTest {
     void writesAndFileReadsAreRefusedInOneLineWithExitCode1() {
         for (String q : new String[]{"DROP VIEW observations", "SELECT * FROM read_csv('/etc/passwd')",
                 "ATTACH '/tmp/x.duckdb'", "COPY observations TO '/tmp/x.csv'", "INSTALL httpfs"}) {
-            Run r = run("sql", "--warehouse", warehouse.toString(), q);
+            CliRun r = run("sql", "--warehouse", warehouse.toString(), q);
             assertEquals(1, r.code(), q);
             assertEquals(1, r.err().strip().lines().count(), r.err());
             assertTrue(r.err().startsWith("sendscope: refused:"), r.err());
@@ -78,14 +70,14 @@ class CliTest {
 
     @Test
     void aBadQueryIsAUserErrorNotABug() {
-        Run r = run("sql", "--warehouse", warehouse.toString(), "SELECT nonsense FROM observations");
+        CliRun r = run("sql", "--warehouse", warehouse.toString(), "SELECT nonsense FROM observations");
         assertEquals(1, r.code());
         assertTrue(r.err().contains("nonsense"), r.err());
     }
 
     @Test
     void csvCellsThatWouldBeFormulasAreNeutralised() {
-        Run r = run("sql", "--warehouse", warehouse.toString(), "--format", "csv",
+        CliRun r = run("sql", "--warehouse", warehouse.toString(), "--format", "csv",
                 "SELECT '=HYPERLINK(\"http://x\")' AS a, '-12' AS b, '+cmd' AS c, '@SUM(A1)' AS d");
         assertEquals("'=HYPERLINK(\"\"http://x\"\")\",-12,'+cmd,'@SUM(A1)", r.out().lines().skip(1).findFirst().orElseThrow()
                 .replaceFirst("^\"", ""));
@@ -93,7 +85,7 @@ class CliTest {
 
     @Test
     void statusListsTheLoadsAndCounts() {
-        Run r = run("status", "--warehouse", warehouse.toString());
+        CliRun r = run("status", "--warehouse", warehouse.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("education-health-and-care-plans_2022.zip"), r.out());
         assertTrue(r.out().contains("339216"), r.out());
@@ -103,7 +95,7 @@ class CliTest {
     @Test
     void exportWritesEveryPublicViewAsParquet() throws Exception {
         Path out = dir.resolve("export");
-        Run r = run("export", "parquet", out.toString(), "--warehouse", warehouse.toString());
+        CliRun r = run("export", "parquet", out.toString(), "--warehouse", warehouse.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(Files.size(out.resolve("observations.parquet")) > 100_000);
         assertTrue(Files.exists(out.resolve("areas.parquet")));
@@ -119,7 +111,7 @@ class CliTest {
 
     @Test
     void aMissingFileIsAUserError() {
-        Run r = run("load", "dfe-ehcp", dir.resolve("nope.zip").toString(), "--warehouse", warehouse.toString());
+        CliRun r = run("load", "dfe-ehcp", dir.resolve("nope.zip").toString(), "--warehouse", warehouse.toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains("nope.zip: no such file"), r.err());
     }

@@ -8,47 +8,39 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.sendscope.testing.CliRun;
 import org.junit.jupiter.api.io.TempDir;
 import org.sendscope.testing.SharedData;
 
 /** {@code load lait}, {@code load neighbours} and {@code load dsg} as a user types them, with their exit codes. */
 class LoadLaitNeighboursDsgCliTest {
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        var cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void theSharedFilesLoadWithTheirDefaultsAndAReloadChangesNothing(@TempDir Path dir) {
         String w = dir.resolve("w.duckdb").toString();
         // The dictionary and the LA code list are found beside the Parquet file.
-        Run lait = run("load", "lait", SharedData.dfe("lait/bds_long.parquet").toString(), "--warehouse", w);
+        CliRun lait = run("load", "lait", SharedData.dfe("lait/bds_long.parquet").toString(), "--warehouse", w);
         assertEquals(0, lait.code(), lait.err());
         assertTrue(lait.out().contains("vintage 2023 loaded as load 1: 457,810 rows, 170 values rejected"), lait.out());
-        Run sn = run("load", "neighbours", SharedData.dfe("statistical-neighbours/sn_may_2025.xlsx").toString(),
+        CliRun sn = run("load", "neighbours", SharedData.dfe("statistical-neighbours/sn_may_2025.xlsx").toString(),
                 SharedData.dfe("statistical-neighbours/sn_april_2021.xlsx").toString(), "--warehouse", w);
         assertEquals(0, sn.code(), sn.err());
         assertTrue(sn.out().contains("vintage 2025-05 loaded as load 2: 1,580 rows"), sn.out());
         assertTrue(sn.out().contains("vintage 2021-04 loaded as load 3: 1,560 rows"), sn.out());
-        Run dsg = run("load", "dsg", SharedData.dfe("finance/dsg_deficit_derived.xlsx").toString(),
+        CliRun dsg = run("load", "dsg", SharedData.dfe("finance/dsg_deficit_derived.xlsx").toString(),
                 SharedData.dfe("finance/DSG_by_year_dr.xlsx").toString(), "--warehouse", w);
         assertEquals(0, dsg.code(), dsg.err());
         assertTrue(dsg.out().contains("478 rows") && dsg.out().contains("799 rows"), dsg.out());
 
-        Run again = run("load", "lait", SharedData.dfe("lait/bds_long.parquet").toString(), "--warehouse", w);
+        CliRun again = run("load", "lait", SharedData.dfe("lait/bds_long.parquet").toString(), "--warehouse", w);
         assertEquals(0, again.code(), again.err());
         assertTrue(again.out().contains("already loaded as load 1, unchanged"), again.out());
 
-        Run q = run("sql", "--warehouse", w, "--format", "csv", "SELECT count(*) AS n FROM statistical_neighbours "
+        CliRun q = run("sql", "--warehouse", w, "--format", "csv", "SELECT count(*) AS n FROM statistical_neighbours "
                 + "WHERE area_code = 'E06000058' AND neighbour_code = 'E06000055'");
         assertEquals(0, q.code(), q.err());
         assertEquals("1", q.out().lines().skip(1).findFirst().orElseThrow());
@@ -57,7 +49,7 @@ class LoadLaitNeighboursDsgCliTest {
     @Test
     void aRefusedFileIsExitCodeOneWithOneLineNamingWhere(@TempDir Path dir) throws Exception {
         String w = dir.resolve("w.duckdb").toString();
-        Run wrongKind = run("load", "dsg", SharedData.dfe("lait/la_code_list.xlsx").toString(), "--warehouse", w);
+        CliRun wrongKind = run("load", "dsg", SharedData.dfe("lait/la_code_list.xlsx").toString(), "--warehouse", w);
         assertEquals(1, wrongKind.code());
         assertTrue(wrongKind.err().startsWith("sendscope: ") && wrongKind.err().contains("la_code_list.xlsx, line 1")
                 && wrongKind.err().contains("is not a DSG sheet"), wrongKind.err());
@@ -65,11 +57,11 @@ class LoadLaitNeighboursDsgCliTest {
 
         Path parquet = dir.resolve("bds_long.parquet");
         Files.write(parquet, new byte[] {1, 2, 3});
-        Run noDictionary = run("load", "lait", parquet.toString(), "--warehouse", w);
+        CliRun noDictionary = run("load", "lait", parquet.toString(), "--warehouse", w);
         assertEquals(1, noDictionary.code());
         assertTrue(noDictionary.err().contains("pass --dictionary FILE"), noDictionary.err());
 
-        Run noFile = run("load", "neighbours", dir.resolve("sn_may_2099.xlsx").toString(), "--warehouse", w);
+        CliRun noFile = run("load", "neighbours", dir.resolve("sn_may_2099.xlsx").toString(), "--warehouse", w);
         assertEquals(1, noFile.code());
         assertTrue(noFile.err().contains("no such file"), noFile.err());
     }
