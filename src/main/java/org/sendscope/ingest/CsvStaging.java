@@ -56,17 +56,9 @@ public final class CsvStaging {
     }
 
     /**
-     * Creates (or replaces) temporary table {@code table} holding the file, every column VARCHAR,
-     * with {@code line} the record's line in the file (header is line 1).
-     */
-    public static long stage(Connection c, Path csv, List<String> header, String table, String displayName)
-            throws SQLException {
-        return stage(c, csv, header, table, "*", displayName);
-    }
-
-    /**
-     * As {@link #stage(Connection, Path, List, String, String)}, keeping only {@code projection}
-     * (a SELECT list over the file's columns) beside {@code line}: one pass over the file.
+     * Creates (or replaces) temporary table {@code table} from the file, every column read as
+     * VARCHAR, keeping {@code projection} (a SELECT list over the file's columns, {@code *} for all)
+     * beside {@code line}, the record's line in the file (header is line 1): one pass over the file.
      */
     public static long stage(Connection c, Path csv, List<String> header, String table, String projection,
                              String displayName) throws SQLException {

@@ -30,7 +30,7 @@ final class SchemaMigrations {
     void migrate() throws SQLException {
         // Re-creating the views costs a few tens of milliseconds on every open, which a run of
         // several loads pays each time; when nothing changed there is nothing to do.
-        if (upToDate()) return;
+        if (isCurrent()) return;
         boolean auto = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try (Statement s = connection.createStatement()) {
@@ -72,7 +72,7 @@ final class SchemaMigrations {
      * created from exactly this build's view files; anything else (a new or changed file, a fresh
      * warehouse) goes through {@link #migrate()}'s full path, which also refuses a changed schema file.
      */
-    private boolean upToDate() throws SQLException {
+    boolean isCurrent() throws SQLException {
         String views;
         try (Statement s = connection.createStatement();
              ResultSet rs = s.executeQuery("SELECT sha256 FROM schema_views_version")) {
@@ -86,21 +86,6 @@ final class SchemaMigrations {
             if (!sha256(SqlResources.read("schema", name)).equals(applied.get(name))) return false;
         }
         return true;
-    }
-
-    /** True when every schema file is applied and the views match this build. */
-    boolean isCurrent() throws SQLException {
-        try (Statement s = connection.createStatement()) {
-            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM information_schema.tables "
-                    + "WHERE table_name IN ('schema_migrations', 'schema_views_version')")) {
-                rs.next();
-                if (rs.getInt(1) < 2) return false;
-            }
-            if (!applied().keySet().containsAll(SqlResources.list("schema"))) return false;
-            try (ResultSet rs = s.executeQuery("SELECT sha256 FROM schema_views_version")) {
-                return rs.next() && rs.getString(1).equals(viewsDigest());
-            }
-        }
     }
 
     private Map<String, String> applied() throws SQLException {
