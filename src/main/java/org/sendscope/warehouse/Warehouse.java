@@ -17,7 +17,7 @@ import java.util.Properties;
  *
  * <p>Open it read-write for loading ({@link #open(Path)}) or read-only for questions
  * ({@link #openReadOnly(Path)}): the read-only connection also has external access switched off,
- * so a query cannot read, write or attach files.
+ * so a query cannot read, write or attach files, and a memory limit ({@link QueryLimits}).
  */
 public final class Warehouse implements AutoCloseable {
 
@@ -64,6 +64,15 @@ public final class Warehouse implements AutoCloseable {
      * @throws WarehouseException when the file does not exist yet
      */
     public static Warehouse openReadOnly(Path file) {
+        return openReadOnly(file, false);
+    }
+
+    /**
+     * Opens an existing warehouse read-only as {@link #openReadOnly(Path)}; with {@code streamResults}
+     * a query's rows reach Java as DuckDB makes them (the SQL console), so only one result may be
+     * open at a time on the connection.
+     */
+    public static Warehouse openReadOnly(Path file, boolean streamResults) {
         if (!Files.exists(file)) {
             throw new WarehouseException("no warehouse at " + file
                     + " (load something first: 'sendscope demo' or 'sendscope load …')");
@@ -71,12 +80,7 @@ public final class Warehouse implements AutoCloseable {
         try {
             // A read-write open first brings an older file up to date with the views this build knows.
             if (needsMigration(file)) open(file).close();
-            Properties p = new Properties();
-            p.setProperty("duckdb.read_only", "true");
-            p.setProperty("enable_external_access", "false");
-            p.setProperty("autoinstall_known_extensions", "false");
-            p.setProperty("autoload_known_extensions", "false");
-            p.setProperty("lock_configuration", "true");
+            Properties p = QueryLimits.readOnlyConnection(streamResults);
             Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), p);
             return new Warehouse(file, c, true);
         } catch (SQLException e) {
