@@ -1,6 +1,7 @@
 package org.sendscope.cli;
 
 import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -80,12 +81,15 @@ public final class SqlCommand implements Callable<Integer> {
     /** Runs a checked query under the limits and prints it; a failure or the time limit is one line. */
     static void run(Warehouse w, String checked, QueryLimits limits, TableFormat format, PrintWriter out,
                     String howToGetMore) {
+        // buffered: the command line's writer flushes on every line, which would cost a write per row
+        PrintWriter buffered = new PrintWriter(new BufferedWriter(out, 1 << 16), false);
         try (TimedQuery q = TimedQuery.start(w.connection(), checked, limits.timeoutSeconds(), "--timeout SECONDS")) {
             try {
-                ResultPrinter.print(q.resultSet(), format, out, limits.maxRows(), howToGetMore, q::timedOut);
+                ResultPrinter.print(q.resultSet(), format, buffered, limits.maxRows(), howToGetMore, q::timedOut);
             } catch (SQLException e) {
-                out.flush();
                 throw q.failure(e);
+            } finally {
+                buffered.flush();
             }
         }
     }
