@@ -24,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Values go to observations, targets and directions to kpi_targets, unreadable cells to load_rejects."})
 public final class LoadKpisCommand implements Callable<Integer> {
     @Mixin
-    WarehouseOptions options;
+    WritingOptions options;
     @Spec
     CommandSpec spec;
 

@@ -24,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
                         + "('SN:<area>'); unreadable cells to load_rejects."})
 public final class LoadPaperCommand implements Callable<Integer> {
     @Mixin
-    WarehouseOptions options;
+    WritingOptions options;
     @Spec
     CommandSpec spec;
 
