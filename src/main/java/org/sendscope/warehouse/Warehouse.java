@@ -133,28 +133,41 @@ public final class Warehouse implements AutoCloseable {
                     + " (load something first: 'sendscope demo' or 'sendscope load …')");
         }
         try {
-            // A read-write open first brings an older file up to date with the views this build knows;
-            // while another command is writing, that command does it, and the reader takes the file as it is.
-            if (needsMigration(file)) {
+            Connection c = connectReadOnly(file);
+            boolean current;
+            try {
+                current = new SchemaMigrations(c).isCurrent();
+            } catch (SQLException | RuntimeException e) {
+                closeQuietly(c);
+                throw e;
+            }
+            if (!current) {
+                // A read-write open first brings an older file up to date with the views this build knows;
+                // while another command is writing, that command does it, and the reader takes the file as it is.
+                c.close();
                 try {
                     open(file).close();
                 } catch (WarehouseInUseException busy) {
                     // a writer is at work: it migrates the file when it finishes
                 }
+                c = connectReadOnly(file);
             }
-            Properties p = uncached();
-            p.setProperty("duckdb.read_only", "true");
-            p.setProperty("enable_external_access", "false");
-            p.setProperty("autoinstall_known_extensions", "false");
-            p.setProperty("autoload_known_extensions", "false");
-            p.setProperty("lock_configuration", "true");
-            Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), p);
             return new Warehouse(file, c, true, null, null);
         } catch (SQLException e) {
             WarehouseInUseException busy = WarehouseInUseException.fromDuckDb(file, e);
             if (busy != null) throw busy;
             throw new WarehouseException("cannot open warehouse " + file + " read-only: " + e.getMessage(), e);
         }
+    }
+
+    private static Connection connectReadOnly(Path file) throws SQLException {
+        Properties p = uncached();
+        p.setProperty("duckdb.read_only", "true");
+        p.setProperty("enable_external_access", "false");
+        p.setProperty("autoinstall_known_extensions", "false");
+        p.setProperty("autoload_known_extensions", "false");
+        p.setProperty("lock_configuration", "true");
+        return DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), p);
     }
 
     /** An in-memory warehouse, migrated, for tests and benchmarks. */
@@ -165,14 +178,6 @@ public final class Warehouse implements AutoCloseable {
             return new Warehouse(null, c, false, null, null);
         } catch (SQLException e) {
             throw new WarehouseException("cannot open an in-memory warehouse: " + e.getMessage(), e);
-        }
-    }
-
-    private static boolean needsMigration(Path file) throws SQLException {
-        Properties p = uncached();
-        p.setProperty("duckdb.read_only", "true");
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), p)) {
-            return !new SchemaMigrations(c).isCurrent();
         }
     }
 
