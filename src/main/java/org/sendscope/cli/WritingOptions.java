@@ -12,12 +12,15 @@ public final class WritingOptions extends WarehouseOptions {
     @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "0",
             description = "If another sendscope command is changing the warehouse, wait up to SECONDS for it "
                     + "to finish (default: 0, say so at once).")
-    long waitSeconds;
+    String waitSeconds;
 
-    /** How long to wait for the writer lock. */
+    /** How long to wait for the writer lock: {@code --wait} as a whole number of seconds, 0 or more. */
     public Duration waitFor() {
-        if (waitSeconds < 0) throw new UserException("--wait must be 0 or more seconds, not " + waitSeconds);
-        return Duration.ofSeconds(waitSeconds);
+        String w = waitSeconds.strip();
+        if (!w.matches("\\d{1,12}")) {
+            throw new UserException("--wait takes a whole number of seconds, 0 or more, not '" + waitSeconds + "'");
+        }
+        return Duration.ofSeconds(Long.parseLong(w));
     }
 
     /** Opens the warehouse for loading, creating it if needed, waiting for another writer as asked. */

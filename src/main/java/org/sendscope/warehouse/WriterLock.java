@@ -47,11 +47,13 @@ final class WriterLock implements AutoCloseable {
      */
     static WriterLock acquire(Path warehouse, Duration wait) {
         Path lockFile = fileOf(warehouse);
-        long deadline = System.nanoTime() + wait.toNanos();
+        // Elapsed time compared with the wait, not a deadline: --wait 10^15 must not overflow.
+        long waitNanos = wait.compareTo(Duration.ofDays(365 * 100)) > 0 ? Long.MAX_VALUE : wait.toNanos();
+        long start = System.nanoTime();
         while (true) {
             WriterLock l = tryAcquire(lockFile);
             if (l != null) return l;
-            if (System.nanoTime() - deadline >= 0) throw WarehouseInUseException.writerBusy(warehouse, holder(lockFile), wait);
+            if (System.nanoTime() - start >= waitNanos) throw WarehouseInUseException.writerBusy(warehouse, holder(lockFile), wait);
             try {
                 Thread.sleep(POLL.toMillis());
             } catch (InterruptedException e) {

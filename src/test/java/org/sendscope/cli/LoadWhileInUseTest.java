@@ -89,6 +89,6 @@ class LoadWhileInUseTest {
         CliRun r = CliRun.of("load", "kpis", dir.resolve("x.csv").toString(), "--area", "E06000058", "--wait", "-3",
                 "--warehouse", dir.resolve("w.duckdb").toString());
         assertEquals(1, r.code(), r.err());
-        assertTrue(r.err().contains("--wait must be 0 or more seconds, not -3"), r.err());
+        assertTrue(r.err().contains("--wait takes a whole number of seconds, 0 or more, not '-3'"), r.err());
     }
 }
