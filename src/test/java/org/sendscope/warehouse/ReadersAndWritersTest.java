@@ -146,6 +146,24 @@ class ReadersAndWritersTest {
     }
 
     @Test
+    void anEmptyWarehouseReplacesTheOldOneOnlyWhenItIsClosed(@TempDir Path dir) {
+        Path file = dir.resolve("w.duckdb");
+        try (Warehouse w = Warehouse.open(file)) {
+            w.execute(ADD_LOAD);
+        }
+        try (Warehouse fresh = Warehouse.openEmpty(file, Duration.ZERO)) {
+            assertEquals(0, fresh.count("SELECT count(*) FROM loads"), "a new warehouse");
+            assertEquals(11, fresh.count("SELECT count(*) FROM areas"), "migrated");
+            try (Warehouse reader = Warehouse.openReadOnly(file)) {
+                assertEquals(1, reader.count("SELECT count(*) FROM loads"), "readers keep the old one meanwhile");
+            }
+        }
+        try (Warehouse reader = Warehouse.openReadOnly(file)) {
+            assertEquals(0, reader.count("SELECT count(*) FROM loads"));
+        }
+    }
+
+    @Test
     void anInMemoryWarehouseNeedsNoFileNoCopyAndNoLock() {
         try (Warehouse a = Warehouse.inMemory(); Warehouse b = Warehouse.inMemory()) {
             a.execute(ADD_LOAD);
