@@ -203,14 +203,26 @@ public final class Warehouse implements AutoCloseable {
         }
     }
 
-    /** Removes copies left by a writer that was killed (only the lock holder can be writing one). */
+    /**
+     * Removes copies left by a writer that was killed, with their log and DuckDB's spill folder
+     * ({@code .tmp}): only the lock holder can be writing one.
+     */
     private static void sweepCopies(Path target) throws IOException {
         String prefix = target.getFileName() + COPY_INFIX;
         try (var siblings = Files.list(target.getParent())) {
             for (Path p : siblings.filter(p -> p.getFileName().toString().startsWith(prefix)).toList()) {
-                Files.deleteIfExists(p);
+                deleteTree(p);
             }
         }
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            try (var inside = Files.list(p)) {
+                for (Path q : inside.toList()) deleteTree(q);
+            }
+        }
+        Files.deleteIfExists(p);
     }
 
     private static Path wal(Path f) {
@@ -221,6 +233,7 @@ public final class Warehouse implements AutoCloseable {
         try {
             Files.deleteIfExists(copy);
             Files.deleteIfExists(wal(copy));
+            deleteTree(copy.resolveSibling(copy.getFileName() + ".tmp"));
         } catch (IOException ignored) {
             // swept by the next writer
         }

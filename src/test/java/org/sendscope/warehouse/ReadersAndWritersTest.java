@@ -113,6 +113,8 @@ class ReadersAndWritersTest {
         Path stale = dir.resolve("w.duckdb.loading-999999");
         Files.writeString(stale, "half a load");
         Files.writeString(dir.resolve("w.duckdb.loading-999999.wal"), "its log");
+        Files.createDirectories(dir.resolve("w.duckdb.loading-999999.tmp"));
+        Files.writeString(dir.resolve("w.duckdb.loading-999999.tmp").resolve("spill.block"), "spilled");
         try (Warehouse reader = Warehouse.openReadOnly(file)) {
             assertEquals(0, reader.count("SELECT count(*) FROM loads"));
         }
@@ -120,6 +122,7 @@ class ReadersAndWritersTest {
         Warehouse.open(file).close();
         assertFalse(Files.exists(stale), "the next writer removed it");
         assertFalse(Files.exists(dir.resolve("w.duckdb.loading-999999.wal")));
+        assertFalse(Files.exists(dir.resolve("w.duckdb.loading-999999.tmp")), "and its spill folder");
     }
 
     @Test
