@@ -5,7 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The soak test's writer, a separate process: every {@code interval} ms for {@code duration} ms it
+ * The soak test's writer, a separate process: once it has said {@code ready} and been told to go
+ * (a line on standard input), every {@code interval} ms for {@code duration} ms it
  * rewrites {@code soak.csv} (twelve months of one KPI, every month the same value, a new value each
  * time) and runs {@code sendscope load kpis} on it, which replaces the previous load. Prints
  * {@code load K VALUE EXIT MS ms} after each.
@@ -25,6 +26,11 @@ public final class LoadEveryFewSeconds {
         Path csv = Path.of(args[1]);
         long durationMs = Long.parseLong(args[2]);
         long intervalMs = Long.parseLong(args[3]);
+        // Start-up (the JVM, DuckDB's native library) is not part of the soak: warm up, then wait for "go".
+        org.sendscope.warehouse.Warehouse.openReadOnly(warehouse).close();
+        System.out.println("ready");
+        System.out.flush();
+        new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8)).readLine();
         long start = System.currentTimeMillis();
         for (int k = 1; System.currentTimeMillis() - start < durationMs; k++) {
             StringBuilder s = new StringBuilder("kpi,period,value\n");

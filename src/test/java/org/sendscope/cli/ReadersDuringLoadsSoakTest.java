@@ -48,6 +48,8 @@ class ReadersDuringLoadsSoakTest {
     private final List<String> problems = new CopyOnWriteArrayList<>();
     private final AtomicLong reads = new AtomicLong();
     private final AtomicLong slowestMs = new AtomicLong();
+    private final AtomicLong duringALoad = new AtomicLong();
+    private Path folder;
     private long base;
 
     @Test
@@ -55,6 +57,7 @@ class ReadersDuringLoadsSoakTest {
         long seconds = Long.getLong("sendscope.soak.seconds", 60);
         long interval = Long.getLong("sendscope.soak.interval.seconds", 5);
         Path w = dir.resolve("w.duckdb");
+        folder = dir;
         Path csv = dir.resolve("soak.csv");
         CliRun sen2 = CliRun.of("load", "dfe-ehcp", SharedData.dfe("ehc-plans/education-health-and-care-plans_2022.zip")
                 .toString(), "--warehouse", w.toString());
@@ -76,9 +79,12 @@ class ReadersDuringLoadsSoakTest {
                 new Reader("notebook", stop, last -> check("notebook", readTable(notebook.sql(QUERY)), last)));
         Process loader = ChildJvm.start(LoadEveryFewSeconds.class, w.toString(), csv.toString(),
                 String.valueOf(seconds * 1000), String.valueOf(interval * 1000));
-        readers.forEach(Thread::start);
         List<String> loads = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(loader.getInputStream(), StandardCharsets.UTF_8))) {
+            assertEquals("ready", out.readLine(), "the loader started");
+            readers.forEach(Thread::start);
+            loader.getOutputStream().write("go\n".getBytes(StandardCharsets.UTF_8));
+            loader.getOutputStream().flush();
             for (String line; (line = out.readLine()) != null; ) {
                 if (line.matches("load \\d+ \\d+ \\d+ \\d+ ms")) loads.add(line);
             }
@@ -96,13 +102,15 @@ class ReadersDuringLoadsSoakTest {
         long[] end = readSql(w);
         Long lastValue = valueOfLoad.get(end[3]);
         long failed = problems.stream().filter(p -> p.contains(" failed: ")).count();
-        String summary = String.format("soak: %d s, a load every %d s: %d loads (%d refused); 4 readers: %d reads, "
-                        + "%d failed, %d inconsistent; slowest read %d ms; reads per reader %s; loads (k, value, exit, time) %s",
-                seconds, interval,
-                loads.size(), loads.stream().filter(l -> !l.split(" ")[3].equals("0")).count(), reads.get(), failed,
+        String summary = String.format("soak: %d s, a load every %d s: %d loads (%d refused); 4 readers: %d reads "
+                        + "(%d begun while a load was under way), %d failed, %d inconsistent; slowest read %d ms; reads per "
+                        + "reader %s; loads (k, value, exit, time) %s", seconds, interval,
+                loads.size(), loads.stream().filter(l -> !l.split(" ")[3].equals("0")).count(), reads.get(),
+                duringALoad.get(), failed,
                 problems.size() - failed, slowestMs.get(), readers.stream().map(r -> r.name + "=" + r.count).toList(), loads);
         System.out.println(summary);
         assertEquals(List.of(), problems, summary);
+        assertTrue(duringALoad.get() > 0, "some reads overlapped a load: " + summary);
         assertEquals(0, loads.stream().filter(l -> !l.split(" ")[3].equals("0")).count(), "every load went in: " + loads);
         // On a busy machine a load can take longer than the interval; the loader then starts the next at once.
         assertTrue(loads.size() >= 2, "loads replaced the file while the readers read: " + loads);
@@ -183,6 +191,15 @@ class ReadersDuringLoadsSoakTest {
         return Math.max(loadId, lastLoad);
     }
 
+    /** A load is under way while its working copy exists beside the warehouse. */
+    private boolean loadInProgress() {
+        try (var files = Files.list(folder)) {
+            return files.anyMatch(f -> f.getFileName().toString().startsWith("w.duckdb.loading-"));
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
     private interface Read {
         long read(long lastLoad) throws Exception;
     }
@@ -206,6 +223,7 @@ class ReadersDuringLoadsSoakTest {
         public void run() {
             while (!stop.get()) {
                 long t0 = System.nanoTime();
+                if (loadInProgress()) duringALoad.incrementAndGet();
                 try {
                     lastLoad = read.read(lastLoad);
                 } catch (Exception | Error e) {
