@@ -85,6 +85,29 @@ class LoadWhileInUseTest {
     }
 
     @Test
+    void aWriterKilledMidWayLeavesTheFileAsItWasAndItsCopyIsSwept(@TempDir Path dir) throws Exception {
+        Path w = dir.resolve("w.duckdb");
+        Warehouse.open(w).close();
+        Process holder = ChildJvm.start(HoldForWriting.class, w.toString());
+        BufferedReader said = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+        assertEquals("open", said.readLine());
+        Path copy = dir.resolve("w.duckdb.loading-" + holder.pid());
+        assertTrue(Files.exists(copy), "the writer works on " + copy);
+        holder.destroyForcibly(); // SIGKILL: no close, no clean-up
+        assertTrue(holder.waitFor(30, TimeUnit.SECONDS));
+        assertTrue(Files.exists(copy), "a killed writer leaves its copy");
+
+        CliRun sql = CliRun.of("sql", "SELECT count(*) AS loads FROM loads", "--format", "csv", "--warehouse", w.toString());
+        assertEquals("loads\n0\n", sql.out(), "the file is as it was before the killed write");
+        Path kpis = dir.resolve("kpis.csv");
+        Files.writeString(kpis, "kpi,period,value\nehc_20wk_pct_incl_exc,Jan-24,41.5%\n");
+        CliRun load = CliRun.of("load", "kpis", kpis.toString(), "--area", "E06000058", "--published", "2024-03-31",
+                "--warehouse", w.toString());
+        assertEquals(0, load.code(), "the lock died with its holder: " + load.err());
+        assertFalse(Files.exists(copy), "the next writer swept the copy");
+    }
+
+    @Test
     void waitMustNotBeNegative(@TempDir Path dir) {
         CliRun r = CliRun.of("load", "kpis", dir.resolve("x.csv").toString(), "--area", "E06000058", "--wait", "-3",
                 "--warehouse", dir.resolve("w.duckdb").toString());
