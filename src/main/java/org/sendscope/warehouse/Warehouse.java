@@ -114,9 +114,8 @@ public final class Warehouse implements AutoCloseable {
             lock.close();
             if (e instanceof WarehouseException we) throw we;
             if (e instanceof Error err) throw err;
-            if (e instanceof SQLException se && WarehouseInUseException.fromDuckDb(file, se) != null) {
-                throw WarehouseInUseException.fromDuckDb(file, se);
-            }
+            WarehouseInUseException busy = e instanceof SQLException se ? WarehouseInUseException.fromDuckDb(file, se) : null;
+            if (busy != null) throw busy;
             throw new WarehouseException("cannot open warehouse " + file + ": " + e.getMessage(), e);
         }
     }
