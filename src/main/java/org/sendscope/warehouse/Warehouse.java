@@ -101,6 +101,7 @@ public final class Warehouse implements AutoCloseable {
         Connection c = null;
         try {
             sweepCopies(target);
+            if (Files.exists(target)) refuseIfOpenedElsewhere(target, file);
             if (!empty && Files.exists(target)) {
                 foldWal(target);
                 Files.copy(target, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
@@ -188,6 +189,32 @@ public final class Warehouse implements AutoCloseable {
         Properties p = new Properties();
         p.setProperty("jdbc_instance_cache", "false");
         return p;
+    }
+
+    /**
+     * Another program with the file itself open read-write (a DuckDB shell, an older sendscope build)
+     * could change it after it was copied, and the rename would lose those changes: refuse, naming it.
+     * DuckDB holds an exclusive operating-system lock on a file it has open read-write, so a shared
+     * lock that cannot be had says so without opening the database.
+     */
+    private static void refuseIfOpenedElsewhere(Path target, Path asGiven) throws IOException, SQLException {
+        try (FileChannel ch = FileChannel.open(target, StandardOpenOption.READ)) {
+            java.nio.channels.FileLock probe = ch.tryLock(0, Long.MAX_VALUE, true);
+            if (probe != null) {
+                probe.release();
+                return;
+            }
+        }
+        // Opening it read-only makes DuckDB name the process holding it.
+        Properties p = uncached();
+        p.setProperty("duckdb.read_only", "true");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + target, p)) {
+            return; // released in the meantime
+        } catch (SQLException e) {
+            WarehouseInUseException busy = WarehouseInUseException.fromDuckDb(asGiven, e);
+            if (busy != null) throw busy;
+            throw e;
+        }
     }
 
     /**

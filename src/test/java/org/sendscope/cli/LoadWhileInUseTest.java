@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sendscope.testing.ChildJvm;
 import org.sendscope.testing.CliRun;
 import org.sendscope.warehouse.HoldForWriting;
+import org.sendscope.warehouse.HoldWithDuckDb;
 import org.sendscope.warehouse.Warehouse;
 
 /**
@@ -105,6 +107,45 @@ class LoadWhileInUseTest {
                 "--warehouse", w.toString());
         assertEquals(0, load.code(), "the lock died with its holder: " + load.err());
         assertFalse(Files.exists(copy), "the next writer swept the copy");
+    }
+
+    @Test
+    void anotherProgramWithTheFileOpenReadWriteIsNamedInSendscopesWords(@TempDir Path dir) throws Exception {
+        Path w = dir.resolve("w.duckdb");
+        Warehouse.open(w).close();
+        Path kpis = dir.resolve("kpis.csv");
+        Files.writeString(kpis, "kpi,period,value\nehc_20wk_pct_incl_exc,Jan-24,41.5%\n");
+        Process other = ChildJvm.start(HoldWithDuckDb.class, w.toString());
+        try {
+            assertEquals("open", new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8))
+                    .readLine());
+            for (String[] args : List.of(
+                    new String[] {"sql", "SELECT 1", "--warehouse", w.toString()},
+                    new String[] {"load", "kpis", kpis.toString(), "--area", "E06000058", "--published", "2024-03-31",
+                            "--warehouse", w.toString()})) {
+                CliRun r = CliRun.of(args);
+                String m = r.err().strip();
+                assertEquals(1, r.code(), args[0] + ": " + m);
+                assertTrue(m.startsWith("sendscope: the warehouse " + w + " is in use by PID " + other.pid() + " ("), m);
+                assertTrue(m.contains("close it there and try again"), m);
+                assertFalse(m.contains("\n"), "one line: " + m);
+                assertFalse(m.contains("-readonly") || m.contains("Conflicting lock"), "not DuckDB's text: " + m);
+            }
+            assertEquals(List.of("w.duckdb", "w.duckdb.lock"), files(dir).stream().filter(f -> f.startsWith("w.")).toList(),
+                    "no copy was made of a file another program is changing");
+        } finally {
+            other.destroyForcibly();
+            other.waitFor(30, TimeUnit.SECONDS);
+        }
+        CliRun load = CliRun.of("load", "kpis", kpis.toString(), "--area", "E06000058", "--published", "2024-03-31",
+                "--warehouse", w.toString());
+        assertEquals(0, load.code(), load.err());
+    }
+
+    private static List<String> files(Path dir) throws java.io.IOException {
+        try (var list = Files.list(dir)) {
+            return list.map(p -> p.getFileName().toString()).sorted().toList();
+        }
     }
 
     @Test
