@@ -86,7 +86,18 @@ public final class Plausibility {
                 m[2].isEmpty() ? base.min() : bound(m[2]), m[3].isEmpty() ? base.max() : bound(m[3]),
                 m[4].isEmpty() ? base.whole() : m[4].equals("yes"), m[5].isEmpty() ? null : m[5],
                 m[6].isEmpty() ? base.outside() : Outside.valueOf(m[6].toUpperCase(java.util.Locale.ROOT)),
-                m[7].isEmpty() ? base.why() : m[7]);
+                m[7].isEmpty() || pairOnly(m) ? base.why() : m[7]);
+    }
+
+    /** Why a measure never exceeds its {@code at_most} measure, in words (null when it has none). */
+    public String pairReason(String measure) {
+        String[] m = measures.get(measure);
+        return m == null || m[5].isEmpty() ? null : m[7];
+    }
+
+    /** A measure row that only names a denominator: its words are about the pair, not the range. */
+    private static boolean pairOnly(String[] m) {
+        return !m[5].isEmpty() && m[2].isEmpty() && m[3].isEmpty() && m[4].isEmpty();
     }
 
     /** Every measure with a declared row (for loaders that state rules in SQL). */

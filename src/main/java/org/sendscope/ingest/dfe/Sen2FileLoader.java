@@ -260,7 +260,7 @@ final class Sen2FileLoader {
                     if (rs.next()) {
                         throw new LoadException(name, rs.getLong(1), a.column(), rs.getString(2), "more than "
                                 + b.column() + " (" + rs.getString(3).strip() + ") on the same row: "
-                                + rules.rangeOf(a.measure(), null).why());
+                                + rules.pairReason(a.measure()));
                     }
                 }
             }
