@@ -124,6 +124,18 @@ public final class KpiStore {
     }
 
     void target(Target t) {
+        if (t.target() != null) {
+            KpiMeasure defined = newMeasures.get(t.measure());
+            String unit = defined != null ? defined.unit() : unitOf.apply(t.measure());
+            var breach = Plausibility.bundled().rangeOf(t.measure(), unit).breach(t.target());
+            if (breach.isPresent()) {
+                // the target's number is refused; the required direction beside it still stands
+                reject(t.line(), t.measure() + " target", t.targetAsWritten(), breach.get(), t.table());
+                t = new Target(t.measure(), t.areaCode(), null, null, null, t.direction(), t.directionAsWritten(),
+                        t.validFrom(), t.validTo(), t.line(), t.table());
+                if (t.direction() == null && t.directionAsWritten() == null) return;
+            }
+        }
         targets.add(t);
     }
 
