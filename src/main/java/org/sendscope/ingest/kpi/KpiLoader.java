@@ -15,7 +15,8 @@ import org.sendscope.warehouse.Warehouse;
 
 /**
  * Loads the scorecard tables of one file (a paper or a spreadsheet) for one LA in one transaction:
- * installs the KPI catalogue into {@code measure_fact}, reads every table, writes values,
+ * installs the KPI catalogue into {@code measure_fact} (in that same transaction, so a refused
+ * file changes nothing), reads every table, writes values,
  * targets, new measures and refusals. Re-loading the same file for the same area replaces the
  * earlier load; an identical file changes nothing.
  */
@@ -66,12 +67,9 @@ public final class KpiLoader {
         String scope = loader + "|" + areaCode + "|" + base;
         KpiStore store = new KpiStore();
         List<String> read = new ArrayList<>();
-        try {
-            catalogue.install(warehouse.connection());
-        } catch (SQLException e) {
-            throw new LoadException(file.name(), "cannot install the KPI catalogue: " + e.getMessage(), e);
-        }
         LoadResult result = LoadRun.run(warehouse, loader, scope, file, vintage, run -> {
+            // inside the load's transaction: a refused file must not leave catalogue rows behind
+            catalogue.install(run.connection());
             KpiLoadContext ctx = context(run, areaCode, source, vintage, file.name());
             if (areaName != null) {
                 ctx = new KpiLoadContext(areaCode, areaName, ctx.regionCode(), source, vintage, file.name());
