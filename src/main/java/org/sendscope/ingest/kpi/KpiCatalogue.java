@@ -119,10 +119,20 @@ public final class KpiCatalogue {
         return Optional.ofNullable(byCode.get(code));
     }
 
-    /** The KPI a row label names exactly (ignoring spacing and punctuation). */
+    /**
+     * The KPI a row label names exactly (ignoring spacing and punctuation). A {@code %} at either
+     * end of an abbreviated label only gives the unit ({@code 6 wk decision %}, {@code % AR timeliness}):
+     * without it the label may name a KPI, taken only when that KPI is a percentage.
+     */
     public Optional<KpiMeasure> match(String label) {
         if (label == null) return Optional.empty();
-        return Optional.ofNullable(byKey.get(key(label)));
+        String k = key(label);
+        KpiMeasure m = byKey.get(k);
+        if (m == null && k.length() > 1 && (k.endsWith("%") || k.startsWith("%"))) {
+            KpiMeasure bare = byKey.get(k.endsWith("%") ? k.substring(0, k.length() - 1) : k.substring(1));
+            if (bare != null && bare.isPercent()) m = bare;
+        }
+        return Optional.ofNullable(m);
     }
 
     /**

@@ -54,6 +54,11 @@ public final class PaperTables {
             }
             List<KpiTable.Row> rows = new ArrayList<>();
             j = readRows(lines, j, rows);
+            if (rows.isEmpty()) {
+                // the header at the foot of a page, its rows on the next
+                int next = continuation(lines, j, header.get(), cells(lines[i]).size(), rows, furniture);
+                if (next >= 0) j = readRows(lines, next, rows);
+            }
             // a blank line or a page break inside the table, the header not repeated: go on while the rows keep its shape
             for (int next; !rows.isEmpty() && (next = continuation(lines, j, header.get(), cells(lines[i]).size(), rows,
                     furniture)) >= 0; ) {
@@ -82,8 +87,9 @@ public final class PaperTables {
     /**
      * Where the table goes on after the rows that ended at {@code end}, or -1. It goes on after
      * blank lines, page numbers and running heads or feet only, and only into rows of its own
-     * shape: as many cells as its header or its rows so far, and under its period, target and
-     * benchmark columns values or status words rather than text. Prose, a new header or a table of
+     * shape: about as many cells as its header or its rows so far (reaching its first value column,
+     * at most one more than its widest row), a label, and under its period, target and benchmark
+     * columns values or status words rather than text. Prose, a new header or a table of
      * another shape ends it.
      */
     private static int continuation(String[] lines, int end, KpiHeader header, int headerCells, List<KpiTable.Row> rows,
@@ -92,12 +98,14 @@ public final class PaperTables {
         while (k < lines.length && k - end < MAX_BREAK && (lines[k].isBlank() || furniture.isFurniture(lines[k]))) k++;
         if (k == end || k >= lines.length || k - end >= MAX_BREAK) return -1;
         if (lines[k].indexOf('\t') < 0 || KpiHeader.read(cells(lines[k])).isPresent()) return -1;
+        // as wide as the table, give or take the trailing empty cells some extractions drop and a cell of notes
         int width = cells(lines[k]).size();
-        if (width != headerCells && rows.stream().noneMatch(r -> r.cells().size() == width)) return -1;
+        int widest = Math.max(headerCells, rows.stream().mapToInt(r -> r.cells().size()).max().orElse(0));
+        if (width <= firstValueColumn(header) || width > widest + 1) return -1;
         boolean labelled = false;
         for (int m = k; m < lines.length && lines[m].indexOf('\t') >= 0 && !lines[m].isBlank(); m++) {
             List<String> c = cells(lines[m]);
-            if (c.size() != width || KpiHeader.read(c).isPresent()) return -1;
+            if (c.size() <= firstValueColumn(header) || c.size() > widest + 1 || KpiHeader.read(c).isPresent()) return -1;
             String label = header.labelIndex() < c.size() ? c.get(header.labelIndex()) : "";
             labelled |= label.codePoints().filter(Character::isLetter).count() >= 2;
             int readable = 0;
@@ -112,6 +120,11 @@ public final class PaperTables {
             return labelled && readable > text ? k : -1;
         }
         return -1;
+    }
+
+    private static int firstValueColumn(KpiHeader header) {
+        return header.columns().stream().filter(c -> c.holdsValues() || c.role() == KpiColumn.Role.TARGET)
+                .mapToInt(KpiColumn::index).min().orElse(0);
     }
 
     static List<String> cells(String line) {

@@ -48,6 +48,10 @@ class KpiCatalogueTest {
                 Map.entry("Persistent absence - EHCP", "persistent_absence_ehcp_pct"),
                 Map.entry("PA - SEN Support", "persistent_absence_sen_support_pct"));
         expected.forEach((label, code) -> assertEquals(code, catalogue.match(label).orElseThrow().code(), label));
+        // a '%' beside an abbreviation gives the unit: the label names that KPI when it is a percentage
+        assertEquals("ehc_6wk_decision_pct", catalogue.match("6 wk decision %").orElseThrow().code());
+        assertEquals("annual_review_timely_pct", catalogue.match("% AR timeliness").orElseThrow().code());
+        assertTrue(catalogue.match("AR backlog %").isEmpty(), "the backlog is a count, not a percentage");
         // an abbreviation that could be either of two KPIs is not guessed
         assertTrue(catalogue.match("20 wk timeliness").isEmpty());
         assertTrue(catalogue.match("Backlog").isEmpty());

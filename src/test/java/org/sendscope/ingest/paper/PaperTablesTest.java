@@ -47,6 +47,18 @@ class PaperTablesTest {
     }
 
     @Test
+    void aHeaderAtTheFootOfAPageHasItsRowsOnTheNext() {
+        assertEquals(List.of(List.of(5L, 6L)), rowLines(text(HEADER, "", "Page 6", "", "AR backlog\t512\t498\t0",
+                "EP timeliness\t58%\t61%\t90%")));
+    }
+
+    @Test
+    void rowsWithoutTheirTrailingEmptyCellsKeepTheTablesShape() {
+        assertEquals(List.of(List.of(2L, 4L, 5L)), rowLines(text(HEADER, "AR backlog\t512\t498\t0", "",
+                "EP timeliness\t58%", "Health timeliness\t91%\t90%\t90%")));
+    }
+
+    @Test
     void aSpacerRowAndASectionHeadingDoNotEndTheTable() {
         // a row of empty cells is a blank line; a heading row has no values but the table's shape
         assertEquals(List.of(List.of(2L, 4L, 5L)), rowLines(text(HEADER, "AR backlog\t512\t498\t0", "\t\t\t",

@@ -16,12 +16,12 @@ import org.sendscope.ingest.kpi.KpiLoadReport;
 import org.sendscope.warehouse.Warehouse;
 
 /**
- * Three hand-written papers in the layouts real committee papers come in and the extractor was
+ * Four hand-written papers in the layouts real committee papers come in and the extractor was
  * not first written for (beside unseen-dashboard.txt; made-up councils and figures): a table
- * broken by a page break without its header repeated, a free-text notes column (named, with a
- * long header, or not named at all), empty cells for periods not yet recorded, section headings
- * and a spacer row inside a table, and KPI names abbreviated ("AR backlog", "6 wk decision",
- * "EP timeliness"). Every value of each paper is listed here as the paper prints it: KPI, area,
+ * broken by a page break without its header repeated (or with its header the last line of a
+ * page), a free-text notes column (named, with a long header, or not named at all), empty cells
+ * for periods not yet recorded (or dropped), section headings and a spacer row inside a table,
+ * quarters, and KPI names abbreviated ("AR backlog", "6 wk decision", "EP timeliness"). Every value of each paper is listed here as the paper prints it: KPI, area,
  * period (label and first day) and value or status; the load must find exactly these.
  */
 class UnseenLayoutsTest {
@@ -199,6 +199,46 @@ class UnseenLayoutsTest {
                     "ep_advice_6wk_pct | 90 | null | 18",
                     "health_advice_6wk_pct | 90 | null | 19",
                     "csc_advice_6wk_pct | 90 | null | 20"), targets(w));
+        }
+    }
+
+    @Test
+    void aQuarterlyTableWhoseHeaderEndsAPage() throws Exception {
+        try (Warehouse w = Warehouse.inMemory()) {
+            KpiLoadReport r = PaperLoader.load(w, fixture("quarterly-header-at-page-foot.txt"), AREA, "2025-02-06");
+            // header on line 6, its rows on the next page (lines 11-16), some without their trailing empty cells
+            assertEquals(1, r.tables().size(), r.summary());
+            assertEquals(17, r.tables().get(0).values(), r.summary());
+            assertEquals(0, r.tables().get(0).statuses(), r.summary());
+            assertEquals(0, r.result().rowsRejected(), r.summary());
+            // Q1 24/25 is April to June 2024 (the financial year); "6 wk decision %" and "% AR timeliness" are
+            // the abbreviations with the unit beside them
+            assertEquals(lines("""
+                    ehc_requests | E10000014 | Q1 24/25 | 2024-04-01 | 171
+                    ehc_requests | E10000014 | Q2 24/25 | 2024-07-01 | 158
+                    ehc_requests | E10000014 | Q3 24/25 | 2024-10-01 | 190
+                    ehc_6wk_decision_pct | E10000014 | Q1 24/25 | 2024-04-01 | 68
+                    ehc_6wk_decision_pct | E10000014 | Q2 24/25 | 2024-07-01 | 74
+                    ehc_6wk_decision_pct | E10000014 | Q3 24/25 | 2024-10-01 | 81
+                    ehc_20wk_pct_incl_exc | E10000014 | Q1 24/25 | 2024-04-01 | 29.5
+                    ehc_20wk_pct_incl_exc | E10000014 | Q2 24/25 | 2024-07-01 | 38
+                    ehc_20wk_pct_incl_exc | E10000014 | Q3 24/25 | 2024-10-01 | 47.1
+                    ehc_20wk_pct_incl_exc | E92000001 | 2023 | 2023-01-01 | 50.3
+                    annual_review_backlog | E10000014 | Q1 24/25 | 2024-04-01 | 1240
+                    annual_review_backlog | E10000014 | Q2 24/25 | 2024-07-01 | 1105
+                    annual_review_backlog | E10000014 | Q3 24/25 | 2024-10-01 | 987
+                    annual_review_timely_pct | E10000014 | Q1 24/25 | 2024-04-01 | 44
+                    annual_review_timely_pct | E10000014 | Q2 24/25 | 2024-07-01 | 51
+                    ep_advice_6wk_pct | E10000014 | Q1 24/25 | 2024-04-01 | 61
+                    ep_advice_6wk_pct | E10000014 | Q2 24/25 | 2024-07-01 | 66
+                    """), observations(w));
+            assertEquals(1, w.count("SELECT count(*) FROM observation_fact WHERE period_kind = 'quarter' "
+                    + "AND period_label = 'Q3 24/25' AND period_end = DATE '2024-12-31' AND measure = 'annual_review_backlog'"));
+            assertEquals(List.of(
+                    "ehc_6wk_decision_pct | 90 | null | 12",
+                    "ehc_20wk_pct_incl_exc | 60 | null | 13",
+                    "annual_review_backlog | 0 | null | 14",
+                    "ep_advice_6wk_pct | 90 | null | 16"), targets(w));
         }
     }
 
