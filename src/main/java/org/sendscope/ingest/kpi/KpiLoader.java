@@ -75,6 +75,12 @@ public final class KpiLoader {
                 ctx = new KpiLoadContext(areaCode, areaName, ctx.regionCode(), source, vintage, file.name());
             }
             read.addAll(reading.read(file, catalogue, ctx, store));
+            if (store.observations().isEmpty() && store.targets().isEmpty() && store.rejects().isEmpty()) {
+                // tables without one figure (a header and no rows, every cell empty): a damaged file, not a report
+                throw new LoadException(file.name(), "KPI table(s) found at " + String.join("; ", read.stream().limit(3)
+                        .map(t -> t.replaceFirst(" \\(.*", "")).toList()) + (read.size() > 3 ? " and " + (read.size() - 3)
+                        + " more" : "") + " but not one value, status or target in them: nothing to load");
+            }
             long rows = store.write(run, source, vintage, file.name());
             run.message(read.size() + " KPI table(s); " + store.observations().size() + " values and statuses");
             return rows;

@@ -64,4 +64,19 @@ class RefusedPaperTest {
             assertEquals(before, WarehouseFingerprint.of(w));
         }
     }
+
+    @Test
+    void aPaperWhoseTablesHoldNoFigureIsRefused(@TempDir Path dir) throws Exception {
+        // a header and no rows, or rows whose every period is not yet recorded: nothing to report, so a damaged file
+        Path paper = dir.resolve("empty.txt");
+        Files.writeString(paper, "Table 1\nKPI\tApr-24\tMay-24\tTarget\nAR backlog\t\t\t\n\nThe figures will follow.\n"
+                + "Measure\tJun-24\tJul-24\nEP timeliness\t\t\n");
+        try (Warehouse w = Warehouse.inMemory()) {
+            Map<String, String> before = WarehouseFingerprint.of(w);
+            LoadException e = assertThrows(LoadException.class, () -> PaperLoader.load(w, SourceFile.of(paper), AREA, "2024-06-30"));
+            assertEquals(paper + ": KPI table(s) found at line 2; line 6 but not one value, status or target in them: "
+                    + "nothing to load", e.getMessage());
+            assertEquals(before, WarehouseFingerprint.of(w));
+        }
+    }
 }
