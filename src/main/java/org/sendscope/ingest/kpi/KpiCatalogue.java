@@ -91,9 +91,15 @@ public final class KpiCatalogue {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    /** The matching key of a label: Latin letters, digits and % only, lower case. */
+    /**
+     * The matching key of a label: Latin letters, digits and % only, lower case, with the words
+     * papers shorten written one way ({@code wks}, {@code weeks} → {@code wk}; {@code incl.},
+     * {@code including} → {@code inc}; {@code excl.}, {@code excluding} → {@code exc}).
+     */
     public static String key(String label) {
         String t = LocalPeriods.latin(label).toLowerCase(Locale.ROOT).replace("$\\%$", "%");
+        t = t.replaceAll("(?<=\\d)\\s*(weeks?|wks?)\\b", " wk").replaceAll("\\b(weeks?|wks?)\\b", "wk")
+                .replaceAll("\\b(including|incl|inc)\\b", "inc").replaceAll("\\b(excluding|excl|exc)\\b", "exc");
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);

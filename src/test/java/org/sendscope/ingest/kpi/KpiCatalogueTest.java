@@ -48,6 +48,13 @@ class KpiCatalogueTest {
                 Map.entry("Persistent absence - EHCP", "persistent_absence_ehcp_pct"),
                 Map.entry("PA - SEN Support", "persistent_absence_sen_support_pct"));
         expected.forEach((label, code) -> assertEquals(code, catalogue.match(label).orElseThrow().code(), label));
+        // weeks, inclusions and exclusions however shortened
+        assertEquals("ehc_20wk_pct_incl_exc", catalogue.match("20 week timeliness (including exceptions)").orElseThrow().code());
+        assertEquals("ehc_20wk_pct_incl_exc", catalogue.match("20 wks timeliness (incl exceptions)").orElseThrow().code());
+        assertEquals("ehc_20wk_pct_excl_exc", catalogue.match("20 weeks (excluding exceptions)").orElseThrow().code());
+        assertEquals("ehc_6wk_decision_pct", catalogue.match("6 week decision").orElseThrow().code());
+        assertEquals("camhs_4wk_pct", catalogue.match("CAMHS Gateway % cyp seen within 4 wks of referral (RTA) Pan Dorset data")
+                .orElseThrow().code());
         // a '%' beside an abbreviation gives the unit: the label names that KPI when it is a percentage
         assertEquals("ehc_6wk_decision_pct", catalogue.match("6 wk decision %").orElseThrow().code());
         assertEquals("annual_review_timely_pct", catalogue.match("% AR timeliness").orElseThrow().code());
