@@ -39,6 +39,14 @@ class PaperTablesTest {
     }
 
     @Test
+    void aTableGoesOnAfterACaptionSayingItIsContinued() {
+        assertEquals(List.of(List.of(2L, 5L)), rowLines(text(HEADER, "AR backlog\t512\t498\t0", "",
+                "Table 1: SEND performance (continued)", "EP timeliness\t58%\t61%\t90%")));
+        assertEquals(List.of(List.of(2L, 5L)), rowLines(text(HEADER, "AR backlog\t512\t498\t0", "",
+                "KPIs cont\u2019d", "EP timeliness\t58%\t61%\t90%")));
+    }
+
+    @Test
     void aFormFeedIsAPageBreak() {
         assertEquals(List.of(List.of(2L, 4L)), rowLines(text(HEADER, "AR backlog\t512\t498\t0", "12",
                 "\fEP timeliness\t58%\t61%\t90%")));
