@@ -47,6 +47,16 @@ public final class ScenarioInputs {
         calibrate();
     }
 
+    /**
+     * The same inputs with other mitigations (demand, mix and calibration unchanged: the calibration
+     * is of the base year without mitigations, so it does not depend on them).
+     */
+    public ScenarioInputs withMitigations(java.util.List<Mitigation> m) {
+        ScenarioInputs c = new ScenarioInputs(scenario.withMitigations(m), demand, demandSigma, mix, ageMix, ceaseRate,
+                forecastRunId, demandSource, mixSource, ageSource);
+        return c;
+    }
+
     public Scenario scenario() {
         return scenario;
     }
