@@ -26,6 +26,8 @@ public final class ScenarioInputsReader {
     private final Warehouse w;
     private final boolean storeForecasts;
     private Panel panel;
+    private Map<String, TreeMap<Integer, Map<String, Double>>> januaries;
+    private Map<String, List<double[]>> ceaseRates;
 
     /** @param storeForecasts store a forecast fitted for a scenario (needs a read-write warehouse) */
     public ScenarioInputsReader(Warehouse w, boolean storeForecasts) {
@@ -70,28 +72,30 @@ public final class ScenarioInputsReader {
         }
     }
 
-    private String areaName(String area) throws SQLException {
-        try (PreparedStatement p = w.connection().prepareStatement("SELECT name FROM areas WHERE area_code = ?")) {
-            p.setString(1, area);
-            try (ResultSet rs = p.executeQuery()) {
-                return rs.next() ? rs.getString(1) : area;
-            }
-        }
-    }
-
-    /** January values of {@code ehc_plans} by breakdown for the area, latest year first. */
+    /**
+     * January values of {@code ehc_plans} by breakdown for the area; the values of every area are
+     * read once, so that scenarios for many LAs cost one query.
+     */
     private TreeMap<Integer, Map<String, Double>> january(String area, String like) throws SQLException {
-        TreeMap<Integer, Map<String, Double>> out = new TreeMap<>();
-        try (PreparedStatement p = w.connection().prepareStatement("""
-                SELECT CAST(year(period_start) AS INTEGER), breakdown, value FROM observations
-                WHERE area_code = ? AND measure = 'ehc_plans' AND period_kind = 'census_january'
-                  AND breakdown LIKE ? AND value IS NOT NULL""")) {
-            p.setString(1, area);
-            p.setString(2, like);
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) out.computeIfAbsent(rs.getInt(1), k -> new HashMap<>()).put(rs.getString(2), rs.getDouble(3));
+        if (januaries == null) {
+            januaries = new HashMap<>();
+            try (PreparedStatement p = w.connection().prepareStatement("""
+                    SELECT area_code, CAST(year(period_start) AS INTEGER), breakdown, value FROM observations
+                    WHERE measure = 'ehc_plans' AND period_kind = 'census_january' AND level = 'local_authority'
+                      AND (breakdown LIKE 'placement:%' OR breakdown LIKE 'age:%') AND value IS NOT NULL""")) {
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        januaries.computeIfAbsent(rs.getString(1), k -> new TreeMap<>())
+                                .computeIfAbsent(rs.getInt(2), k -> new HashMap<>()).put(rs.getString(3), rs.getDouble(4));
+                    }
+                }
             }
         }
+        String prefix = like.replace("%", "");
+        TreeMap<Integer, Map<String, Double>> out = new TreeMap<>();
+        januaries.getOrDefault(area, new TreeMap<>()).forEach((y, m) -> m.forEach((b, v) -> {
+            if (b.startsWith(prefix)) out.computeIfAbsent(y, k -> new HashMap<>()).put(b, v);
+        }));
         return out;
     }
 
@@ -125,20 +129,25 @@ public final class ScenarioInputsReader {
     }
 
     private Figure warehouseCeaseRate(Scenario s) throws SQLException {
-        List<double[]> rates = new ArrayList<>();
-        try (PreparedStatement p = w.connection().prepareStatement("""
-                SELECT CAST(year(c.period_start) AS INTEGER) AS y, c.value / j.value
-                FROM observations c JOIN observations j
-                  ON j.area_code = c.area_code AND j.measure = 'ehc_plans' AND j.breakdown = 'total'
-                 AND j.period_kind = 'census_january' AND year(j.period_start) = year(c.period_start)
-                WHERE c.area_code = ? AND c.measure = 'ehc_plans_ceased' AND c.breakdown = 'total'
-                  AND c.period_kind = 'calendar_year' AND c.value IS NOT NULL AND j.value > 0
-                ORDER BY y DESC LIMIT 3""")) {
-            p.setString(1, s.area());
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) rates.add(new double[] {rs.getInt(1), rs.getDouble(2)});
+        if (ceaseRates == null) {
+            ceaseRates = new HashMap<>();
+            try (PreparedStatement p = w.connection().prepareStatement("""
+                    SELECT c.area_code, CAST(year(c.period_start) AS INTEGER) AS y, c.value / j.value
+                    FROM observations c JOIN observations j
+                      ON j.area_code = c.area_code AND j.measure = 'ehc_plans' AND j.breakdown = 'total'
+                     AND j.period_kind = 'census_january' AND year(j.period_start) = year(c.period_start)
+                    WHERE c.measure = 'ehc_plans_ceased' AND c.breakdown = 'total' AND c.level = 'local_authority'
+                      AND c.period_kind = 'calendar_year' AND c.value IS NOT NULL AND j.value > 0
+                    ORDER BY c.area_code, y DESC""")) {
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        List<double[]> l = ceaseRates.computeIfAbsent(rs.getString(1), k -> new ArrayList<>());
+                        if (l.size() < 3) l.add(new double[] {rs.getInt(2), rs.getDouble(3)});
+                    }
+                }
             }
         }
+        List<double[]> rates = ceaseRates.getOrDefault(s.area(), List.of());
         if (rates.isEmpty()) {
             throw new ScenarioFileException(s.name() + ": no SEN2 ceased plans for " + s.area() + " in the warehouse: "
                     + "give demand.cease_rate: {value: …, source: …}");

@@ -144,4 +144,16 @@ class HandWorkedScenarioTest {
                 BASE.replace("horizon: 3", "horizon: 16")));
         assertEquals("f.yaml line 3, key horizon: must be 1 to 15, not 16", e.getMessage());
     }
+
+    @Test
+    void theScenarioViewsAreDocumented() throws Exception {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("sql", "README.md"));
+        try (Warehouse w = Warehouse.inMemory()) {
+            var views = org.sendscope.warehouse.PublicViews.names(w);
+            for (String v : java.util.List.of("scenario_runs", "scenario_years", "scenario_placements")) {
+                assertTrue(views.contains(v), v);
+                assertTrue(readme.contains("### `" + v + "`"), v + " is not documented in sql/README.md");
+            }
+        }
+    }
 }
