@@ -18,8 +18,17 @@ public final class DeficitModel {
     private DeficitModel() {
     }
 
-    /** Runs {@code in} with the knobs at {@code v}. */
+    /**
+     * Runs {@code in} with the knobs at {@code v}. A calibrated scenario is calibrated again for
+     * {@code v}, so that its base year always reaches the stated balance: the base year's spend is
+     * a known budget, and what a range on a unit cost changes is the cost of one placement
+     * against another (docs/decisions/0112).
+     */
     public static YearResults run(ScenarioInputs in, Knobs.Setting v, boolean mitigations) {
+        return run(in, v, mitigations, in.calibrationFor(v));
+    }
+
+    static YearResults run(ScenarioInputs in, Knobs.Setting v, boolean mitigations, double k) {
         Scenario s = in.scenario;
         int n = s.horizon();
         YearResults r = new YearResults(in, n);
@@ -67,7 +76,7 @@ public final class DeficitModel {
             double spend = 0;
             for (PlacementCategory pc : PlacementCategory.values()) {
                 int c = pc.ordinal();
-                double price = v.value(s.unitCosts().get(pc)) * in.factor(pc)
+                double price = v.value(s.unitCosts().get(pc)) * in.factor(pc, k)
                         * Math.pow(1 + v.value(s.costInflation().get(pc)), t);
                 r.plans[t][c] = stock[c];
                 r.spendByCategory[t][c] = stock[c] * price;
@@ -127,17 +136,11 @@ public final class DeficitModel {
      * scales, all other spend, and funding.
      */
     static double[] baseYearSpend(ScenarioInputs in, Knobs.Setting v) {
-        double saved = in.calibrationFactor;
-        in.calibrationFactor = 1;
-        try {
-            YearResults r = run(in, v, false);
-            double scaled = 0;
-            for (PlacementCategory c : PlacementCategory.values()) {
-                if (!in.scenario.calibration().keep().contains(c)) scaled += r.spendByCategory[0][c.ordinal()];
-            }
-            return new double[] {scaled, r.spend[0] - scaled, r.funding[0]};
-        } finally {
-            in.calibrationFactor = saved;
+        YearResults r = run(in, v, false, 1.0);
+        double scaled = 0;
+        for (PlacementCategory c : PlacementCategory.values()) {
+            if (!in.scenario.calibration().keep().contains(c)) scaled += r.spendByCategory[0][c.ordinal()];
         }
+        return new double[] {scaled, r.spend[0] - scaled, r.funding[0]};
     }
 }

@@ -50,6 +50,12 @@ public final class Knobs {
             this.values = values;
         }
 
+        /** True when every knob has its figure's value. */
+        public boolean isBase() {
+            for (int i = 0; i < values.length; i++) if (values[i] != knobs.get(i).figure().value()) return false;
+            return true;
+        }
+
         /** The value of {@code f} in this setting (its own value when it is not a knob). */
         public double value(Figure f) {
             Integer i = index.get(f);

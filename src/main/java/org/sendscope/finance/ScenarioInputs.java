@@ -89,8 +89,25 @@ public final class ScenarioInputs {
     }
 
     double factor(PlacementCategory c) {
+        return factor(c, calibrationFactor);
+    }
+
+    double factor(PlacementCategory c, double k) {
         var cal = scenario.calibration();
-        return cal == null || cal.keep().contains(c) ? 1 : calibrationFactor;
+        return cal == null || cal.keep().contains(c) ? 1 : k;
+    }
+
+    /**
+     * The calibration factor for the knobs at {@code v}: the stated one for the stated values, else
+     * worked out again (the stated one when {@code v} leaves nothing to calibrate).
+     */
+    double calibrationFor(Knobs.Setting v) {
+        var cal = scenario.calibration();
+        if (cal == null) return 1;
+        if (v.isBase()) return calibrationFactor;
+        double[] parts = DeficitModel.baseYearSpend(this, v);
+        double target = parts[2] - v.value(cal.inYearBalance()) - parts[1];
+        return parts[0] > 0 && target > 0 ? target / parts[0] : calibrationFactor;
     }
 
     /** The placement shares by category, in category order. */
@@ -147,7 +164,6 @@ public final class ScenarioInputs {
     private void calibrate() {
         var cal = scenario.calibration();
         if (cal == null) return;
-        calibrationFactor = 1;
         Knobs.Setting base = knobs.base();
         double[] parts = DeficitModel.baseYearSpend(this, base);
         double scaled = parts[0];

@@ -12,6 +12,17 @@ public final class Sensitivity {
     /** One row of the table: the balance at the end of year 5 with the figure at each end of its range. */
     public record Row(String assumption, double low, double high, double balanceAtLow, double balanceAtHigh,
             String source) {
+        /** The range as written in a report: {@code 2% to 4%}, {@code £45,000 to £55,000}, {@code 20 to 60}. */
+        public String range() {
+            return format(low) + " to " + format(high);
+        }
+
+        private String format(double v) {
+            if (Math.abs(low) < 1 && Math.abs(high) < 1) return String.format("%.3g%%", v * 100).replaceAll("\\.?0+%$", "%");
+            if (Math.abs(high) >= 1000) return (v < 0 ? "-" : "") + String.format("£%,.0f", Math.abs(v));
+            return String.format("%,.0f", v);
+        }
+
         /** How far the range moves the year-5 balance. */
         public double swing() {
             return Math.abs(balanceAtHigh - balanceAtLow);
