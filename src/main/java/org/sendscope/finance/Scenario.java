@@ -60,12 +60,6 @@ public record Scenario(String name, String title, String area, FinancialYear bas
         return baseYear.plus(4);
     }
 
-    /** The share of the schools block transferred in {@code year} (the latest stated change applies). */
-    public double transferIn(FinancialYear year) {
-        var e = transferShare.floorEntry(year);
-        return e == null ? 0 : e.getValue().value();
-    }
-
     /** The same scenario with other mitigations. */
     public Scenario withMitigations(List<Mitigation> m) {
         return new Scenario(name, title, area, baseYear, horizon, openingBalance, hnbFunding, fundingGrowth,

@@ -36,6 +36,7 @@ class BcpScenariosTest {
     static void load() {
         warehouse = tmp.resolve("w.duckdb");
         try (Warehouse w = Warehouse.open(warehouse)) {
+            Sen2Release.load(w, SharedData.dfe("ehc-plans/education-health-and-care-plans_2022.zip"), null);
             Sen2Release.load(w, SharedData.dfe("ehc-plans/education-health-and-care-plans_2025_to-jan-2023.zip"), null);
         }
     }
@@ -147,6 +148,16 @@ class BcpScenariosTest {
             int last = cyp.getLastRowNum();
             while (cyp.getRow(last) == null || !"Total EHC plans".equals(cyp.getRow(last).getCell(0).getStringCellValue())) last--;
             assertEquals(Math.round(3949 * 1.35), (long) cyp.getRow(last).getCell(6).getNumericCellValue());
+            // Rows 4-9: mainstream by the five age groups, then its total; post-16 has no plans under 16.
+            assertEquals("Under 5", cyp.getRow(4).getCell(1).getStringCellValue());
+            assertEquals("Total", cyp.getRow(9).getCell(1).getStringCellValue());
+            double ages = 0;
+            for (int i = 4; i < 9; i++) ages += cyp.getRow(i).getCell(2).getNumericCellValue();
+            assertEquals(cyp.getRow(9).getCell(2).getNumericCellValue(), ages, 3);
+            int post16 = 4 + 6 * PlacementCategory.POST_16.ordinal();
+            assertEquals("Post-16 and further education (ages 16-25)", cyp.getRow(post16).getCell(0).getStringCellValue());
+            for (int i = 0; i < 3; i++) assertEquals(0, cyp.getRow(post16 + i).getCell(2).getNumericCellValue());
+            assertTrue(cyp.getRow(post16 + 3).getCell(2).getNumericCellValue() > 0);
             Sheet fin = wb.getSheet("Financial summary");
             double carried = Double.NaN, inYear = Double.NaN;
             for (int i = 0; i <= fin.getLastRowNum(); i++) {
@@ -160,6 +171,63 @@ class BcpScenariosTest {
             assertEquals(-28_000_000, inYear);
             assertTrue(wb.getSheet("Sources").getRow(4).getCell(4).getStringCellValue().length() > 0);
         }
+    }
+
+    @Test
+    void sen2PlacementsMapToTheSevenDsgCategories() {
+        Scenario s = ScenarioFile.read(DIR.resolve("bcp-2024.yaml"));
+        try (Warehouse w = Warehouse.openReadOnly(warehouse)) {
+            var mix = new ScenarioInputsReader(w, false).read(s).mix();
+            // SEN2 January 2023, BCP: the groups sum to 3,312 placed plans (mainstream 1,104, special 1,266,
+            // AP 14, FE 460, educated elsewhere 252, early years 15, NEET 46, other 0, unknown 155);
+            // independent 190 + non-maintained 190; resourced provision 31 + SEN units 25.
+            assertEquals(380 / 3312.0, mix.get(PlacementCategory.INDEPENDENT_SPECIAL), 1e-12);
+            assertEquals(56 / 3312.0, mix.get(PlacementCategory.RESOURCED_PROVISION), 1e-12);
+            assertEquals((1104 - 56) / 3312.0, mix.get(PlacementCategory.MAINSTREAM), 1e-12);
+            assertEquals((1266 - 380) / 3312.0, mix.get(PlacementCategory.MAINTAINED_SPECIAL), 1e-12);
+            assertEquals(460 / 3312.0, mix.get(PlacementCategory.POST_16), 1e-12);
+            assertEquals((252 + 15 + 46 + 155) / 3312.0, mix.get(PlacementCategory.OTHER), 1e-12);
+        }
+    }
+
+    @Test
+    void aStoredForecastRunGivesTheSameDemandAsTheModelThatMadeIt() throws Exception {
+        CliRun fitted = CliRun.of("scenario", "run", DIR.resolve("bcp-2024-forecast.yaml").toString(), "--format", "csv",
+                "--warehouse", warehouse.toString());
+        assertEquals(0, fitted.code(), fitted.err());
+        Path fromRun = tmp.resolve("from-run.yaml");
+        Files.writeString(fromRun, Files.readString(DIR.resolve("bcp-2024-forecast.yaml")).replace(
+                "  from: model                         # fitted at January 2023 on SEN2 only; stored as a forecast run\n"
+                        + "  model: auto                         # the model with the smallest past error at each horizon (backtest)\n",
+                "  from: forecast_run\n  run: latest\n"));
+        CliRun stored = CliRun.of("scenario", "run", fromRun.toString(), "--format", "csv", "--warehouse", warehouse.toString());
+        assertEquals(0, stored.code(), stored.err());
+        assertEquals(fitted.out(), stored.out());
+        try (Warehouse w = Warehouse.openReadOnly(warehouse); Statement st = w.connection().createStatement();
+                ResultSet rs = st.executeQuery("SELECT forecast_run_id, demand_source FROM scenario_runs ORDER BY run_id DESC LIMIT 2")) {
+            rs.next();
+            long used = rs.getLong(1);
+            assertEquals("forecast run " + used, rs.getString(2));
+            rs.next();
+            assertEquals(used, rs.getLong(1), "the stored run is the one the model scenario wrote");
+        }
+    }
+
+    @Test
+    void goalSeekOnTheCommandLine() {
+        CliRun r = CliRun.of("scenario", "goal-seek", DIR.resolve("bcp-2024-mitigations.yaml").toString(), "--lever",
+                "transfer", "--balance-by", "2028-29", "--format", "csv", "--warehouse", warehouse.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains(",transfer,") && r.out().contains("not reachable within the lever's range"), r.out());
+        r = CliRun.of("scenario", "goal-seek", DIR.resolve("bcp-2024-mitigations.yaml").toString(), "--lever", "magic",
+                "--balance-by", "2028-29", "--warehouse", warehouse.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("unknown lever 'magic'; levers: mainstream_shift, local_places, new_plans_reduction, "
+                + "cease_rate, transfer"), r.err());
+        r = CliRun.of("scenario", "goal-seek", DIR.resolve("bcp-2024-mitigations.yaml").toString(), "--lever",
+                "cease_rate", "--balance-by", "2045-46", "--warehouse", warehouse.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("--balance-by 2045-46 is outside the scenario's years 2024-25 to 2038-39"), r.err());
     }
 
     @Test
