@@ -93,11 +93,13 @@ public final class ScenarioCompareCommand implements Callable<Integer> {
         double dSpend = sum(r, t, true) - sum(b, t, true);
         double dFunding = sum(r, t, false) - sum(b, t, false);
         double dBalance = r.cumulativeBalance(t) - b.cumulativeBalance(t);
-        return String.format("%s against %s, by %s: %s%s plans in %s (%s); spend %s and funding %s over the five years, "
-                        + "so the cumulative balance is %s %s.",
-                s.name(), base.name(), r.year(t).yearEnd(), dPlans >= 0 ? "+" : "", String.format("%,.0f", dPlans),
-                r.year(t), demand(s, in), signed(dSpend), signed(dFunding), Money.m(Math.abs(dBalance)),
-                dBalance >= 0 ? "better" : "worse");
+        double growth = r.ehcps(t) / r.ehcps(0) - 1;
+        double baseGrowth = b.ehcps(t) / b.ehcps(0) - 1;
+        return String.format("%s against %s, by %s: plans grow %.0f%% from %s to %s against %.0f%% (%s; %s%s plans in %s); "
+                        + "spend %s and funding %s over the five years, so the cumulative balance is %s %s.",
+                s.name(), base.name(), r.year(t).yearEnd(), growth * 100, r.year(0), r.year(t), baseGrowth * 100,
+                demand(s, in), dPlans >= 0 ? "+" : "", String.format("%,.0f", dPlans), r.year(t),
+                signed(dSpend), signed(dFunding), Money.m(Math.abs(dBalance)), dBalance >= 0 ? "better" : "worse");
     }
 
     private static String demand(Scenario s, ScenarioInputs in) {
