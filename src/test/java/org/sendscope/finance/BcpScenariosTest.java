@@ -171,6 +171,22 @@ class BcpScenariosTest {
             assertEquals(-28_000_000, inYear);
             assertTrue(wb.getSheet("Sources").getRow(4).getCell(4).getStringCellValue().length() > 0);
         }
+        // Read again as plain OOXML, as LibreOffice or any other reader sees it: three sheets, values
+        // only (no formulas to recalculate), the balance written as a number.
+        java.util.Map<String, String> parts = new java.util.HashMap<>();
+        try (var zip = new java.util.zip.ZipInputStream(Files.newInputStream(out))) {
+            for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                parts.put(e.getName(), new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        assertTrue(parts.get("[Content_Types].xml").contains("spreadsheetml.sheet.main+xml"));
+        String book = parts.get("xl/workbook.xml");
+        assertTrue(book.contains("name=\"CYP summary\"") && book.contains("name=\"Financial summary\"")
+                && book.contains("name=\"Sources\""), book);
+        for (var e : parts.entrySet()) {
+            if (e.getKey().startsWith("xl/worksheets/")) assertFalse(e.getValue().contains("<f>"), e.getKey() + " has a formula");
+        }
+        assertTrue(parts.get("xl/worksheets/sheet2.xml").contains("<v>-9.1E7</v>") || parts.get("xl/worksheets/sheet2.xml").contains("<v>-91000000</v>"));
     }
 
     @Test
