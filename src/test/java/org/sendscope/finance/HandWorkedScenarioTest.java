@@ -146,6 +146,28 @@ class HandWorkedScenarioTest {
     }
 
     @Test
+    void theSimulationDrawsEachRangeAroundItsFigure() {
+        // Funding of £11m balances 2024-25 exactly when growth is 10% (1,100 plans at £10k); growth is
+        // drawn between 0% and 20% peaking at 10%, so half the simulations balance in 2024-25.
+        Scenario s = ScenarioFile.parse("fixture.yaml", "fixture", BASE
+                .replace("high_needs_block: {value: £10m, source: assumption}", "high_needs_block: {value: £11m, source: assumption}")
+                .replace("growth: {value: 10%, source: assumption}", "growth: {value: 10%, low: 0%, high: 20%, source: assumption}"));
+        try (Warehouse w = Warehouse.inMemory()) {
+            ScenarioInputs in = new ScenarioInputsReader(w, false).read(s);
+            ScenarioSimulation.Result r = ScenarioSimulation.run(in, 20_000, 42);
+            assertEquals(0.5, r.pInYearBalance()[0], 0.015);
+            // The median draw is 10% growth: the deterministic run's -£10m at 31 March 2025.
+            assertEquals(-10_000_000, r.p50()[0], 60_000);
+            assertEquals(r.p50()[0], ScenarioSimulation.run(in, 20_000, 42).p50()[0]);
+            java.util.List<Sensitivity.Row> table = Sensitivity.table(in);
+            assertEquals(1, table.size());
+            // 0% growth: 1,000 plans a year at £10k against £11m, +£1m a year; 20%: 1,200 / 1,440 / 1,728 plans.
+            assertEquals(-10_000_000 + 3_000_000, table.get(0).balanceAtLow(), 1e-3);
+            assertEquals(-10_000_000 + 33_000_000 - 12_000_000 - 14_400_000 - 17_280_000, table.get(0).balanceAtHigh(), 1e-3);
+        }
+    }
+
+    @Test
     void theScenarioViewsAreDocumented() throws Exception {
         String readme = java.nio.file.Files.readString(java.nio.file.Path.of("sql", "README.md"));
         try (Warehouse w = Warehouse.inMemory()) {
