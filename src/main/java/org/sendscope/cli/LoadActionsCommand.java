@@ -31,7 +31,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Loading the same plan and snapshot again replaces it; the same file again changes nothing."})
 public final class LoadActionsCommand implements Callable<Integer> {
     @Mixin
-    WarehouseOptions options;
+    WritingOptions options;
     @Spec
     CommandSpec spec;
 

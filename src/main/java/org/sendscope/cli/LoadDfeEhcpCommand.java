@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Both layouts: the 2022 release (sen2_*.csv) and the current one (caseload.csv, newplans.csv, ...)."})
 public final class LoadDfeEhcpCommand implements Callable<Integer> {
     @Mixin
-    WarehouseOptions options;
+    WritingOptions options;
     @Spec
     CommandSpec spec;
 

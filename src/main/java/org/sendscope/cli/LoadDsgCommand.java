@@ -24,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
                         + "the file's folder, else what the warehouse already knows)."})
 public final class LoadDsgCommand implements Callable<Integer> {
     @Mixin
-    WarehouseOptions options;
+    WritingOptions options;
     @Spec
     CommandSpec spec;
 

@@ -23,7 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
                         + "file's folder, else what the warehouse already knows)."})
 public final class LoadNeighboursCommand implements Callable<Integer> {
     @Mixin
-    WarehouseOptions options;
+    WritingOptions options;
     @Spec
     CommandSpec spec;
 

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
                 NotebookCommand.class,
                 BacktestCommand.class,
                 ForecastCommand.class,
+                ScenarioCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
@@ -64,6 +65,14 @@ public final class Main implements Runnable {
             return BUG;
         });
         cl.setExitCodeExceptionMapper(ex -> USER_ERROR);
+        // A mistyped option or value is one line saying what and where to look, not the whole usage.
+        cl.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("sendscope: " + ex.getMessage() + " ("
+                    + ex.getCommandLine().getCommandSpec().qualifiedName(" ") + " --help lists the options)");
+            err.flush();
+            return USER_ERROR;
+        });
         return cl;
     }
 
