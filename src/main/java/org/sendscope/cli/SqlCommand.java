@@ -95,9 +95,6 @@ public final class SqlCommand implements Callable<Integer> {
     }
 
     static String firstLine(String message) {
-        if (message == null) return "query failed";
-        String m = message.strip();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
+        return TimedQuery.firstLine(message);
     }
 }
