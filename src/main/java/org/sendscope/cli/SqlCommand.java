@@ -65,7 +65,7 @@ public final class SqlCommand implements Callable<Integer> {
         String checked = ReadOnlyQuery.check(query);
         PrintWriter out = spec.commandLine().getOut();
         try (Warehouse w = Warehouse.openReadOnly(options.file(), true)) {
-            run(w, checked, limits, format.format, out, MORE_ROWS);
+            run(w, checked, limits, format.format, out, MORE_ROWS, "--timeout SECONDS");
         }
         return 0;
     }
@@ -80,10 +80,10 @@ public final class SqlCommand implements Callable<Integer> {
 
     /** Runs a checked query under the limits and prints it; a failure or the time limit is one line. */
     static void run(Warehouse w, String checked, QueryLimits limits, TableFormat format, PrintWriter out,
-                    String howToGetMore) {
+                    String howToGetMore, String howToAllowLonger) {
         // buffered: the command line's writer flushes on every line, which would cost a write per row
         PrintWriter buffered = new PrintWriter(new BufferedWriter(out, 1 << 16), false);
-        try (TimedQuery q = TimedQuery.start(w.connection(), checked, limits.timeoutSeconds(), "--timeout SECONDS")) {
+        try (TimedQuery q = TimedQuery.start(w.connection(), checked, limits.timeoutSeconds(), howToAllowLonger)) {
             try {
                 ResultPrinter.print(q.resultSet(), format, buffered, limits.maxRows(), howToGetMore, q::timedOut);
             } catch (SQLException e) {

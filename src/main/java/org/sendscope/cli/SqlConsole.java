@@ -21,10 +21,12 @@ import org.sendscope.warehouse.WarehouseException;
 /**
  * The interactive SQL console of {@code sendscope sql} (no query given): reads statements line by
  * line, a statement may span lines and ends with {@code ;}; each goes through {@link ReadOnlyQuery}
- * to the read-only connection, under the time and row limits of {@link QueryLimits}. Dot commands: {@code .tables}, {@code .schema NAME}, {@code .ask},
- * {@code .ask NAME AREA [DATE]}, {@code .format table|csv|json}, {@code .timeout SECONDS}, {@code .maxrows N}, {@code .history}, {@code !N} (run
- * history entry N again), {@code .help}, {@code .quit}. A mistake prints one line and the console
- * carries on. Plain line reading (no line editing) keeps it working when stdin is a pipe or a file.
+ * to the read-only connection, under the time and row limits of {@link QueryLimits}. Dot commands:
+ * {@code .tables}, {@code .schema NAME}, {@code .ask}, {@code .ask NAME AREA [DATE]},
+ * {@code .format table|csv|json}, {@code .timeout SECONDS}, {@code .maxrows N}, {@code .history},
+ * {@code !N} (run history entry N again), {@code .help}, {@code .quit}. A mistake prints one line
+ * and the console carries on. Plain line reading (no line editing) keeps it working when stdin is
+ * a pipe or a file.
  */
 public final class SqlConsole {
     private static final String MORE_ROWS = ".maxrows N shows more; .format csv or .format json writes every row";
@@ -110,7 +112,7 @@ public final class SqlConsole {
 
     private void execute(String sql) {
         try {
-            SqlCommand.run(warehouse, ReadOnlyQuery.check(sql), limits, format, out, MORE_ROWS);
+            SqlCommand.run(warehouse, ReadOnlyQuery.check(sql), limits, format, out, MORE_ROWS, ".timeout SECONDS");
         } catch (WarehouseException | UserException e) {
             out.println("error: " + e.getMessage());
         }

@@ -165,7 +165,8 @@ class BoundedConsoleTest {
         try (Warehouse w = Warehouse.openReadOnly(warehouse, true)) {
             new SqlConsole(w, new BufferedReader(new StringReader(input)), new PrintWriter(out), TableFormat.csv, false).run();
         }
-        assertTrue(out.toString().contains("error: stopped: the query ran longer than the time limit of 1 s"), out.toString());
+        assertTrue(out.toString().contains("error: stopped: the query ran longer than the time limit of 1 s "
+                + "(.timeout SECONDS allows longer, 0 for no limit)"), out.toString());
         assertTrue(out.toString().contains("after"), out.toString());
         assertEquals(1, CliRun.of("sql", "--warehouse", warehouse.toString(), "--timeout", "-1", "SELECT 1").code());
     }
@@ -212,7 +213,7 @@ class BoundedConsoleTest {
         try (Warehouse w = Warehouse.openReadOnly(warehouse, true)) {
             WarehouseException e = assertThrows(WarehouseException.class, () -> SqlCommand.run(w,
                     ReadOnlyQuery.check("SELECT i FROM range(1000000000000) t(i)"), QueryLimits.defaults().withTimeout(2),
-                    TableFormat.csv, new PrintWriter(counting), SqlCommand.MORE_ROWS));
+                    TableFormat.csv, new PrintWriter(counting), SqlCommand.MORE_ROWS, "--timeout SECONDS"));
             assertTrue(e.getMessage().startsWith("stopped: the query ran longer than the time limit of 2 s"), e.getMessage());
         }
         assertTrue(lines[0] > 100_000, "rows written before the time limit: " + lines[0]);
