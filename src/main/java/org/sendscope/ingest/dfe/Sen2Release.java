@@ -24,6 +24,8 @@ import org.sendscope.ingest.LoadException;
 import org.sendscope.ingest.LoadResult;
 import org.sendscope.ingest.LoadRun;
 import org.sendscope.ingest.SourceFile;
+import org.sendscope.ingest.TextInput;
+import org.sendscope.ingest.ZipEntries;
 import org.sendscope.ingest.staging.StagedRows;
 import org.sendscope.warehouse.Warehouse;
 
@@ -58,6 +60,8 @@ public final class Sen2Release {
         try {
             tmp = Files.createTempDirectory("sendscope-sen2-");
             Map<String, Path> csvs = Files.isDirectory(source) ? findCsvs(source) : unzip(source, tmp);
+            // A CSV in another encoding is refused before anything reads it as UTF-8.
+            csvs.forEach((n, p) -> TextInput.checkEncoding(p, file.name() + "!" + n + ".csv"));
             Sen2Layout layout = Sen2Layout.detect(csvs.keySet());
             if (layout == null) {
                 throw new LoadException(file.name(), "not a SEN2 release: found " + csvs.keySet()
@@ -138,6 +142,7 @@ public final class Sen2Release {
     private static Map<String, Path> unzip(Path zip, Path into) {
         Map<String, Path> m = new LinkedHashMap<>();
         try (ZipFile z = new ZipFile(zip.toFile())) {
+            ZipEntries bounded = new ZipEntries(z, zip.toString());
             List<? extends ZipEntry> entries = z.stream().filter(e -> !e.isDirectory() && e.getName().endsWith(".csv"))
                     .sorted(Comparator.comparing(ZipEntry::getName)).toList();
             int i = 0;
@@ -145,7 +150,7 @@ public final class Sen2Release {
                 String base = baseName(e.getName().substring(e.getName().lastIndexOf('/') + 1));
                 if (m.containsKey(base)) continue;
                 Path out = into.resolve((i++) + "-" + base + ".csv");
-                try (InputStream in = z.getInputStream(e)) {
+                try (InputStream in = bounded.open(e)) {
                     Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
                 } catch (IOException ex) {
                     throw new LoadException(zip + "!" + e.getName(), "cannot unpack (truncated or damaged zip?): "
@@ -171,7 +176,8 @@ public final class Sen2Release {
                     .filter(t -> t.matches("\\d{4}(\\d{2})?"))
                     .map(t -> t.length() == 6 ? String.valueOf(Integer.parseInt(t.substring(0, 4)) + 1) : t)
                     .max(String::compareTo).orElse("unknown");
-        } catch (IOException e) {
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // not UTF-8: the file's check refuses it with its line
             return "unknown";
         }
     }
