@@ -24,55 +24,68 @@ public final class CsvLines {
         long[] starts = new long[1024];
         int records = 0;
         boolean regular = true;
-        long line = 1;
-        long lineBytes = 0;
         boolean quoted = false;
-        boolean recordOpen = false; // a record has begun on this or an earlier line
         boolean headerDone = false;
+        long line = 1;
+        long recordLine = 0;   // the line a record began on, while a quoted cell runs across lines
+        long pos = 0;          // offset of buf[0] in the file
+        long lineStart = 0;    // offset of the current line's first byte
+        byte before = 0;       // the byte before buf[0]
         try (InputStream in = Files.newInputStream(csv)) {
             byte[] buf = new byte[64 * 1024];
             int n;
             while ((n = in.read(buf)) > 0) {
                 for (int i = 0; i < n; i++) {
                     byte b = buf[i];
-                    if (b == '\n') {
-                        if (!quoted) {
-                            if (recordOpen) {
-                                recordOpen = false;
-                                headerDone = true;
-                            } else if (headerDone) {
-                                regular = false; // a blank line, which DuckDB skips
-                            }
-                        } else {
-                            regular = false; // a line break inside a quoted cell
-                        }
-                        line++;
-                        lineBytes = 0;
-                        continue;
-                    }
-                    if (b == 0) {
+                    // Every byte that matters (NUL, line feed, carriage return, quote) sorts at or below '"'.
+                    if (b > '"' || b < 0) continue;
+                    if (b == '"') {
+                        quoted = !quoted;
+                    } else if (b == 0) {
                         throw new LoadException(displayName, line, null, null, "a NUL byte: this is not a UTF-8 "
                                 + "text file (a binary file, or UTF-16?); save it as CSV UTF-8");
-                    }
-                    if (++lineBytes > InputLimits.MAX_LINE_BYTES) {
-                        throw new LoadException(displayName, line, null, null, "the line is longer than "
-                                + InputLimits.size(InputLimits.MAX_LINE_BYTES) + ", the most sendscope reads as one line "
-                                + "(is this the right file, with line breaks?)");
-                    }
-                    if (b == '\r' && !quoted) continue;
-                    if (!recordOpen) {
-                        recordOpen = true;
-                        if (headerDone) {
-                            if (records == starts.length) starts = Arrays.copyOf(starts, records * 2);
-                            starts[records++] = line;
+                    } else if (b == '\n') {
+                        long len = pos + i - lineStart;
+                        if (len > InputLimits.MAX_LINE_BYTES) throw tooLong(displayName, line);
+                        if (quoted) {
+                            regular = false; // a line break inside a quoted cell
+                            if (recordLine == 0) recordLine = line;
+                        } else {
+                            byte prev = i > 0 ? buf[i - 1] : before;
+                            if (recordLine == 0 && (len == 0 || (len == 1 && prev == '\r'))) {
+                                if (headerDone) regular = false; // a blank line, which DuckDB skips
+                            } else {
+                                if (headerDone) {
+                                    if (records == starts.length) starts = Arrays.copyOf(starts, records * 2);
+                                    starts[records++] = recordLine != 0 ? recordLine : line;
+                                }
+                                headerDone = true;
+                                recordLine = 0;
+                            }
                         }
+                        line++;
+                        lineStart = pos + i + 1;
                     }
-                    if (b == '"') quoted = !quoted;
                 }
+                pos += n;
+                before = buf[n - 1];
+                // refused as soon as a line passes the limit, not when it ends
+                if (pos - lineStart > InputLimits.MAX_LINE_BYTES) throw tooLong(displayName, line);
             }
         } catch (IOException e) {
             throw new LoadException(displayName, "cannot read: " + e.getMessage(), e);
         }
+        long last = pos - lineStart;
+        if (headerDone && (recordLine != 0 || last > 1 || (last == 1 && before != '\r'))) {
+            if (records == starts.length) starts = Arrays.copyOf(starts, records + 1);
+            starts[records++] = recordLine != 0 ? recordLine : line;
+        }
         return regular ? null : Arrays.copyOf(starts, records);
+    }
+
+    private static LoadException tooLong(String displayName, long line) {
+        return new LoadException(displayName, line, null, null, "the line is longer than "
+                + InputLimits.size(InputLimits.MAX_LINE_BYTES) + ", the most sendscope reads as one line "
+                + "(is this the right file, with line breaks?)");
     }
 }
