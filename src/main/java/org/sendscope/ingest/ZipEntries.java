@@ -17,12 +17,23 @@ import java.util.zip.ZipFile;
 public final class ZipEntries {
     private final ZipFile zip;
     private final String displayName;
+    private final long maxEntry;
+    private final long maxTotal;
+    private final int maxRatio;
     private long total;
 
-    /** Reads {@code zip}, known in messages as {@code displayName}. */
+    /** Reads {@code zip}, known in messages as {@code displayName}, within {@link InputLimits}. */
     public ZipEntries(ZipFile zip, String displayName) {
+        this(zip, displayName, InputLimits.MAX_ZIP_ENTRY_BYTES, InputLimits.MAX_ZIP_TOTAL_BYTES, InputLimits.MAX_ZIP_RATIO);
+    }
+
+    /** With other limits: for tests, which cannot write a 256 MB entry to prove the cap. */
+    ZipEntries(ZipFile zip, String displayName, long maxEntry, long maxTotal, int maxRatio) {
         this.zip = zip;
         this.displayName = displayName;
+        this.maxEntry = maxEntry;
+        this.maxTotal = maxTotal;
+        this.maxRatio = maxRatio;
         if (zip.size() > InputLimits.MAX_ZIP_ENTRIES) {
             throw new LoadException(displayName, "the zip has " + zip.size() + " entries, more than the "
                     + InputLimits.MAX_ZIP_ENTRIES + " sendscope reads");
@@ -37,7 +48,7 @@ public final class ZipEntries {
     /** The entry's bytes, refused as soon as they pass a limit. */
     public InputStream open(ZipEntry entry) throws IOException {
         String where = displayName + "!" + entry.getName();
-        if (entry.getSize() > InputLimits.MAX_ZIP_ENTRY_BYTES) throw tooLarge(where, entry.getSize());
+        if (entry.getSize() > maxEntry) throw tooLarge(where, entry.getSize());
         return new Counted(zip.getInputStream(entry), where, entry.getCompressedSize());
     }
 
@@ -63,8 +74,8 @@ public final class ZipEntries {
         }
     }
 
-    private static LoadException tooLarge(String where, long bytes) {
-        return new LoadException(where, "the entry unpacks to more than " + InputLimits.size(InputLimits.MAX_ZIP_ENTRY_BYTES)
+    private LoadException tooLarge(String where, long bytes) {
+        return new LoadException(where, "the entry unpacks to more than " + InputLimits.size(maxEntry)
                 + (bytes > 0 ? " (" + InputLimits.size(bytes) + ")" : "") + ", the most sendscope unpacks from one entry");
     }
 
@@ -97,14 +108,14 @@ public final class ZipEntries {
         private void count(int n) {
             read += n;
             total += n;
-            if (read > InputLimits.MAX_ZIP_ENTRY_BYTES) throw tooLarge(where, 0);
-            if (read > InputLimits.RATIO_CHECKED_ABOVE_BYTES && packed >= 0 && read > packed * InputLimits.MAX_ZIP_RATIO) {
-                throw new LoadException(where, "the entry inflates more than " + InputLimits.MAX_ZIP_RATIO
+            if (read > maxEntry) throw tooLarge(where, 0);
+            if (read > InputLimits.RATIO_CHECKED_ABOVE_BYTES && packed >= 0 && read > packed * maxRatio) {
+                throw new LoadException(where, "the entry inflates more than " + maxRatio
                         + " times its packed size of " + InputLimits.size(packed) + " (a zip bomb?); refused");
             }
-            if (total > InputLimits.MAX_ZIP_TOTAL_BYTES) {
-                throw new LoadException(displayName, "the zip unpacks to more than "
-                        + InputLimits.size(InputLimits.MAX_ZIP_TOTAL_BYTES) + " in all; refused");
+            if (total > maxTotal) {
+                throw new LoadException(displayName, "the zip unpacks to more than " + InputLimits.size(maxTotal)
+                        + " in all; refused");
             }
         }
     }

@@ -186,8 +186,8 @@ public final class Workbook {
         Map<String, String> targets = new HashMap<>();
         ZipEntry rels = zip.entries.zip().getEntry("xl/_rels/workbook.xml.rels");
         if (rels == null) throw new IOException("no xl/_rels/workbook.xml.rels");
-        {
-            XMLStreamReader r = zip.xml(rels);
+        XMLStreamReader r = zip.xml(rels);
+        try {
             while (r.hasNext()) {
                 if (r.next() == XMLStreamConstants.START_ELEMENT && r.getLocalName().equals("Relationship")) {
                     String target = r.getAttributeValue(null, "Target");
@@ -195,6 +195,8 @@ public final class Workbook {
                     targets.put(r.getAttributeValue(null, "Id"), path);
                 }
             }
+        } finally {
+            r.close();
         }
         return targets;
     }
@@ -203,8 +205,8 @@ public final class Workbook {
         Map<String, String> paths = new LinkedHashMap<>();
         ZipEntry wb = zip.entries.zip().getEntry("xl/workbook.xml");
         if (wb == null) throw new IOException("no xl/workbook.xml");
-        {
-            XMLStreamReader r = zip.xml(wb);
+        XMLStreamReader r = zip.xml(wb);
+        try {
             while (r.hasNext()) {
                 if (r.next() == XMLStreamConstants.START_ELEMENT && r.getLocalName().equals("sheet")) {
                     String id = null;
@@ -216,6 +218,8 @@ public final class Workbook {
                     paths.put(r.getAttributeValue(null, "name"), target);
                 }
             }
+        } finally {
+            r.close();
         }
         return paths;
     }
@@ -226,8 +230,8 @@ public final class Workbook {
         if (sst == null) return strings;
         String part = zip.file + "!" + sst.getName();
         long chars = 0;
-        {
-            XMLStreamReader r = zip.xml(sst);
+        XMLStreamReader r = zip.xml(sst);
+        try {
             StringBuilder text = null;
             int phonetic = 0;
             while (r.hasNext()) {
@@ -257,6 +261,8 @@ public final class Workbook {
                     }
                 }
             }
+        } finally {
+            r.close();
         }
         return strings;
     }
