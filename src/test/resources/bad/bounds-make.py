@@ -148,3 +148,6 @@ with open("bounds-tracker-utf16.csv", "wb") as f:
 with open("bounds-tracker-duplicate-after-newline.csv", "wb") as f:  # T1 again on line 5, record 4
     f.write(b'Ref,Action,Due date,RAG rating\nT1,"Agree the\nSEND strategy",31/03/24,Completed\n'
             b'T2,Publish the self-evaluation,30/04/24,Amber\nT1,Agree it again,30/04/24,Amber\n')
+
+with open("bounds-lait-dictionary-utf16.csv", "wb") as f:  # a data dictionary re-saved as UTF-16
+    f.write(b"\xff\xfe" + "Measure_short,Polarity,Year_Type\nehcp_20wk,High,Calendar Year\n".encode("utf-16-le"))
