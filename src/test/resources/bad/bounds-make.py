@@ -151,3 +151,8 @@ with open("bounds-tracker-duplicate-after-newline.csv", "wb") as f:  # T1 again 
 
 with open("bounds-lait-dictionary-utf16.csv", "wb") as f:  # a data dictionary re-saved as UTF-16
     f.write(b"\xff\xfe" + "Measure_short,Polarity,Year_Type\nehcp_20wk,High,Calendar Year\n".encode("utf-16-le"))
+
+# One cell of 40,000 characters, past Excel's own 32,767: inline, and in the shared strings.
+xlsx("bounds-xlsx-long-cell.xlsx", SHEET.replace('<c r="B2"><v>5</v></c>',
+     '<c r="B2" t="inlineStr"><is><t>' + "x" * 40_000 + '</t></is></c>'), PLAIN)
+xlsx("bounds-xlsx-long-shared-string.xlsx", SHEET, PLAIN.replace("No. of EHCPs", "y" * 40_000))

@@ -27,6 +27,13 @@ public final class InputLimits {
     public static final long RATIO_CHECKED_ABOVE_BYTES = 4 * MIB;
     /** Entries in one zip (an xlsx has about 10 to 30, a SEN2 zip about 10). */
     public static final int MAX_ZIP_ENTRIES = 10_000;
+    /**
+     * One part of a workbook read by Apache POI (a scorecard, a tracker): POI holds the whole sheet
+     * in memory at many times its XML size, so these small files get a lower cap than a release.
+     */
+    public static final long MAX_POI_PART_BYTES = 32 * MIB;
+    /** Characters in one cell: Excel's own limit. */
+    public static final int MAX_CELL_CHARS = 32_767;
     /** Distinct strings in an xlsx's shared-string table (Excel's own limit on a sheet is far lower in practice). */
     public static final int MAX_SHARED_STRINGS = 2_000_000;
     /** Characters in all shared strings together. */

@@ -57,8 +57,14 @@ public final class ZipEntries {
      * to a library that has limits of its own but not these messages.
      */
     public static void check(Path file, String displayName) {
+        check(file, displayName, InputLimits.MAX_ZIP_ENTRY_BYTES);
+    }
+
+    /** As {@link #check(Path, String)}, with a lower cap on each entry. */
+    public static void check(Path file, String displayName, long maxEntry) {
         try (ZipFile z = new ZipFile(file.toFile())) {
-            ZipEntries entries = new ZipEntries(z, displayName);
+            ZipEntries entries = new ZipEntries(z, displayName, maxEntry, InputLimits.MAX_ZIP_TOTAL_BYTES,
+                    InputLimits.MAX_ZIP_RATIO);
             byte[] buf = new byte[64 * 1024];
             for (var e : z.stream().filter(e -> !e.isDirectory()).toList()) {
                 try (InputStream in = entries.open(e)) {

@@ -55,7 +55,7 @@ public final class Workbook {
             for (Map.Entry<String, String> e : paths.entrySet()) {
                 ZipEntry entry = zip.getEntry(e.getValue());
                 if (entry == null) throw new LoadException(file.toString(), "sheet '" + e.getKey() + "' is missing from the file");
-                wb.sheets.put(e.getKey(), readSheet(e.getKey(), parts.xml(entry), strings));
+                wb.sheets.put(e.getKey(), readSheet(e.getKey(), file + ", sheet '" + e.getKey() + "'", parts.xml(entry), strings));
             }
             return wb;
         } catch (Parts.BadXml e) {
@@ -151,7 +151,7 @@ public final class Workbook {
      */
     public static void checkParts(Path file, String displayName) {
         InputLimits.requireFile(file, displayName);
-        ZipEntries.check(file, displayName);
+        ZipEntries.check(file, displayName, InputLimits.MAX_POI_PART_BYTES);
         try (ZipFile zip = new ZipFile(file.toFile())) {
             Parts parts = new Parts(zip, displayName);
             for (ZipEntry e : zip.stream().filter(e -> e.getName().endsWith(".xml") || e.getName().endsWith(".rels")).toList()) {
@@ -248,6 +248,10 @@ public final class Workbook {
                     }
                 } else if (ev == XMLStreamConstants.END_ELEMENT) {
                     if (r.getLocalName().equals("si")) {
+                        if (text != null && text.length() > InputLimits.MAX_CELL_CHARS) {
+                            throw new LoadException(part, "shared string " + (strings.size() + 1) + " is " + text.length()
+                                    + " characters long, more than the " + InputLimits.MAX_CELL_CHARS + " Excel allows in a cell");
+                        }
                         chars += text == null ? 0 : text.length();
                         if (strings.size() >= InputLimits.MAX_SHARED_STRINGS || chars > InputLimits.MAX_SHARED_STRING_CHARS) {
                             throw new LoadException(part, "more than " + String.format("%,d", InputLimits.MAX_SHARED_STRINGS)
@@ -267,7 +271,7 @@ public final class Workbook {
         return strings;
     }
 
-    private static Worksheet readSheet(String name, XMLStreamReader r, List<String> strings) throws XMLStreamException {
+    private static Worksheet readSheet(String name, String where, XMLStreamReader r, List<String> strings) throws XMLStreamException {
         TreeMap<Integer, TreeMap<Integer, Worksheet.Cell>> rows = new TreeMap<>();
         int rowIndex = -1;
         int nextCol = 0;
@@ -304,6 +308,11 @@ public final class Workbook {
                 nextCol = col + 1;
                 inCell = false;
                 if (value == null) continue;
+                if (value.length() > InputLimits.MAX_CELL_CHARS) {
+                    throw new LoadException(where, (long) rowIndex + 1, columnName(col), value.substring(0, 40) + "…",
+                            "the cell holds " + value.length() + " characters, more than the " + InputLimits.MAX_CELL_CHARS
+                                    + " Excel allows");
+                }
                 String t = type == null ? "n" : type;
                 String raw = switch (t) {
                     case "s" -> strings.get(Integer.parseInt(value.trim()));
