@@ -1,8 +1,5 @@
 package org.sendscope.ingest.actions;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Date;
@@ -13,10 +10,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import org.sendscope.ingest.LoadException;
-import org.sendscope.ingest.TextInput;
 import org.sendscope.ingest.LoadResult;
 import org.sendscope.ingest.LoadRun;
 import org.sendscope.ingest.SourceFile;
+import org.sendscope.ingest.TextInput;
 import org.sendscope.warehouse.Warehouse;
 
 /**

@@ -3,7 +3,7 @@ package org.sendscope.ingest.actions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,7 +27,6 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.sendscope.ingest.LoadException;
 import org.sendscope.ingest.TextInput;
-import java.io.StringReader;
 
 /**
  * Reads an action tracker as officers keep it: a CSV, TSV or XLSX (first sheet) with a header row and
@@ -177,7 +176,9 @@ public final class TrackerParser {
     private static List<List<String>> readWorkbook(Path file) throws IOException {
         List<List<String>> rows = new ArrayList<>();
         DataFormatter fmt = new DataFormatter(Locale.UK);
-        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx")) org.sendscope.ingest.sheets.Workbook.checkParts(file, file.toString());
+        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
+            org.sendscope.ingest.sheets.Workbook.checkParts(file, file.toString()); // before POI reads it
+        }
         try (InputStream in = Files.newInputStream(file); Workbook wb = WorkbookFactory.create(in)) {
             Sheet sheet = wb.getSheetAt(0);
             for (Row row : sheet) {
