@@ -17,8 +17,8 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.util.StreamReaderDelegate;
 import org.sendscope.ingest.InputLimits;
-import org.sendscope.ingest.ZipEntries;
 import org.sendscope.ingest.LoadException;
+import org.sendscope.ingest.ZipEntries;
 
 /**
  * The cell values of an Excel (.xlsx) workbook, read straight from its XML with StAX: sheet names,
@@ -82,7 +82,13 @@ public final class Workbook {
         XMLStreamReader xml(ZipEntry entry) throws IOException, XMLStreamException {
             String part = file + "!" + entry.getName();
             InputStream in = entries.open(entry);
-            return new StreamReaderDelegate(XML.createXMLStreamReader(in)) {
+            XMLStreamReader reader;
+            try {
+                reader = XML.createXMLStreamReader(in);
+            } catch (XMLStreamException e) {
+                throw new BadXml(part, e);
+            }
+            return new StreamReaderDelegate(reader) {
                 @Override
                 public int next() throws XMLStreamException {
                     try {
