@@ -156,3 +156,6 @@ with open("bounds-lait-dictionary-utf16.csv", "wb") as f:  # a data dictionary r
 xlsx("bounds-xlsx-long-cell.xlsx", SHEET.replace('<c r="B2"><v>5</v></c>',
      '<c r="B2" t="inlineStr"><is><t>' + "x" * 40_000 + '</t></is></c>'), PLAIN)
 xlsx("bounds-xlsx-long-shared-string.xlsx", SHEET, PLAIN.replace("No. of EHCPs", "y" * 40_000))
+
+# A header line of 3 MB: refused before the header is parsed.
+sen2_zip("bounds-sen2-long-header.zip", ("time_period," + "h" * 3_000_000 + "\n").encode())

@@ -83,6 +83,17 @@ public final class CsvLines {
         return regular ? null : Arrays.copyOf(starts, records);
     }
 
+    /** Refuses a first line longer than the limit before anything parses it (a header is a few KB). */
+    public static void checkFirstLine(Path csv, String displayName) {
+        try (InputStream in = Files.newInputStream(csv)) {
+            byte[] head = in.readNBytes(InputLimits.MAX_LINE_BYTES + 1);
+            for (byte b : head) if (b == '\n') return;
+            if (head.length > InputLimits.MAX_LINE_BYTES) throw tooLong(displayName, 1);
+        } catch (IOException e) {
+            throw new LoadException(displayName, "cannot read: " + e.getMessage(), e);
+        }
+    }
+
     private static LoadException tooLong(String displayName, long line) {
         return new LoadException(displayName, line, null, null, "the line is longer than "
                 + InputLimits.size(InputLimits.MAX_LINE_BYTES) + ", the most sendscope reads as one line "

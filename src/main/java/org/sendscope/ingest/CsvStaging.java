@@ -30,6 +30,7 @@ public final class CsvStaging {
     /** The header of a CSV file (a UTF-8 byte-order mark is dropped); a file in another encoding is refused. */
     public static List<String> header(Path csv, String displayName) {
         TextInput.checkEncoding(csv, displayName);
+        CsvLines.checkFirstLine(csv, displayName);
         try (Reader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
              CSVParser p = CSVFormat.DEFAULT.builder().get().parse(r)) {
             var it = p.iterator();
