@@ -47,9 +47,14 @@ public final class ZipEntries {
 
     /** The entry's bytes, refused as soon as they pass a limit. */
     public InputStream open(ZipEntry entry) throws IOException {
+        return limit(entry, zip.getInputStream(entry));
+    }
+
+    /** {@code in}, the entry's bytes as the zip gives them, refused as soon as they pass a limit. */
+    public InputStream limit(ZipEntry entry, InputStream in) {
         String where = displayName + "!" + entry.getName();
         if (entry.getSize() > maxEntry) throw tooLarge(where, entry.getSize());
-        return new Counted(zip.getInputStream(entry), where, entry.getCompressedSize());
+        return new Counted(in, where, entry.getCompressedSize());
     }
 
     /**

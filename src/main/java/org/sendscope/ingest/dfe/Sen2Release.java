@@ -60,9 +60,9 @@ public final class Sen2Release {
         try {
             tmp = Files.createTempDirectory("sendscope-sen2-");
             Map<String, Path> csvs = Files.isDirectory(source) ? findCsvs(source) : unzip(source, tmp);
+            Sen2Layout layout = Sen2Layout.detect(csvs.keySet());
             // A CSV in another encoding is refused before anything reads it as UTF-8.
             csvs.forEach((n, p) -> TextInput.checkEncoding(p, file.name() + "!" + n + ".csv"));
-            Sen2Layout layout = Sen2Layout.detect(csvs.keySet());
             if (layout == null) {
                 throw new LoadException(file.name(), "not a SEN2 release: found " + csvs.keySet()
                         + " but no sen2_age_caseload.csv (2022 layout) or caseload.csv (current layout)");
@@ -142,16 +142,16 @@ public final class Sen2Release {
     private static Map<String, Path> unzip(Path zip, Path into) {
         Map<String, Path> m = new LinkedHashMap<>();
         try (ZipFile z = new ZipFile(zip.toFile())) {
-            ZipEntries bounded = new ZipEntries(z, zip.toString());
             List<? extends ZipEntry> entries = z.stream().filter(e -> !e.isDirectory() && e.getName().endsWith(".csv"))
                     .sorted(Comparator.comparing(ZipEntry::getName)).toList();
             int i = 0;
+            ZipEntries bounded = new ZipEntries(z, zip.toString());
             for (ZipEntry e : entries) {
                 String base = baseName(e.getName().substring(e.getName().lastIndexOf('/') + 1));
                 if (m.containsKey(base)) continue;
                 Path out = into.resolve((i++) + "-" + base + ".csv");
-                try (InputStream in = bounded.open(e)) {
-                    Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
+                try (InputStream in = z.getInputStream(e)) {
+                    Files.copy(bounded.limit(e, in), out, StandardCopyOption.REPLACE_EXISTING);
                 } catch (IOException ex) {
                     throw new LoadException(zip + "!" + e.getName(), "cannot unpack (truncated or damaged zip?): "
                             + ex.getMessage(), ex);
