@@ -177,7 +177,6 @@ public final class Sen2Release {
                     .map(t -> t.length() == 6 ? String.valueOf(Integer.parseInt(t.substring(0, 4)) + 1) : t)
                     .max(String::compareTo).orElse("unknown");
         } catch (IOException | java.io.UncheckedIOException e) {
-            // not UTF-8: the file's check refuses it with its line
             return "unknown";
         }
     }
