@@ -138,4 +138,12 @@ class InputLimitsTest {
         Files.write(bom8, new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'o', 'k', '\n'});
         assertEquals("ok\n", TextInput.read(bom8, "bom8.txt"), "a UTF-8 byte-order mark is dropped");
     }
+
+    @Test
+    void aLongRawValueIsShownCutShortWithItsLength() {
+        LoadException e = new LoadException("f.csv", 2L, "la_name", "x".repeat(3000), "too long");
+        assertEquals("f.csv, line 2, column 'la_name', value '" + "x".repeat(200) + "… (3000 characters)': too long",
+                e.getMessage());
+        assertEquals(3000, e.raw().length(), "the exception keeps the whole value");
+    }
 }
