@@ -20,6 +20,8 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class LoadDfeEhcpCommand implements Callable<Integer> {
     @Mixin
     WarehouseOptions options;
+    @Mixin
+    ReplaceOption replace;
     @Spec
     CommandSpec spec;
 

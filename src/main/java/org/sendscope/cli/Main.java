@@ -2,6 +2,7 @@ package org.sendscope.cli;
 
 import java.io.PrintWriter;
 import org.sendscope.ingest.LoadException;
+import org.sendscope.ingest.LoadRun;
 import org.sendscope.warehouse.WarehouseException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -48,23 +49,34 @@ public final class Main implements Runnable {
     /** The configured command line, with the project's exception handling. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
-        cl.setExecutionExceptionHandler((ex, line, parsed) -> {
-            PrintWriter err = line.getErr();
-            boolean verbose = parsed.originalArgs().contains("--verbose");
-            if (ex instanceof LoadException || ex instanceof WarehouseException || ex instanceof UserException) {
-                err.println("sendscope: " + ex.getMessage());
-                if (verbose) ex.printStackTrace(err);
-                err.flush();
-                return USER_ERROR;
-            }
-            err.println("sendscope: internal error: " + ex);
-            if (verbose) ex.printStackTrace(err);
-            else err.println("(run again with --verbose for the stack trace)");
-            err.flush();
-            return BUG;
-        });
+        cl.setExecutionExceptionHandler(Main::report);
         cl.setExitCodeExceptionMapper(ex -> USER_ERROR);
+        // --replace lets the loads of this one command remove data (see ReplaceOption).
+        cl.setExecutionStrategy(parsed -> LoadRun.replacing(ReplaceOption.given(parsed), () -> {
+            try {
+                return new CommandLine.RunLast().execute(parsed);
+            } catch (Error e) {
+                // picocli passes only Exceptions to the handler; an Error (out of memory mid-load) is a bug too
+                return report(e, parsed.commandSpec().commandLine(), parsed);
+            }
+        }));
         return cl;
+    }
+
+    private static int report(Throwable ex, CommandLine line, CommandLine.ParseResult parsed) {
+        PrintWriter err = line.getErr();
+        boolean verbose = parsed.originalArgs().contains("--verbose");
+        if (ex instanceof LoadException || ex instanceof WarehouseException || ex instanceof UserException) {
+            err.println("sendscope: " + ex.getMessage());
+            if (verbose) ex.printStackTrace(err);
+            err.flush();
+            return USER_ERROR;
+        }
+        err.println("sendscope: internal error: " + ex);
+        if (verbose) ex.printStackTrace(err);
+        else err.println("(run again with --verbose for the stack trace)");
+        err.flush();
+        return BUG;
     }
 
     @Override

@@ -52,6 +52,7 @@ public final class Warehouse implements AutoCloseable {
             Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
             Warehouse w = new Warehouse(file, c, false);
             new SchemaMigrations(c).migrate();
+            failInterruptedLoads(c);
             return w;
         } catch (SQLException | IOException e) {
             throw new WarehouseException("cannot open warehouse " + file + ": " + e.getMessage(), e);
@@ -92,6 +93,34 @@ public final class Warehouse implements AutoCloseable {
             return new Warehouse(null, c, false);
         } catch (SQLException e) {
             throw new WarehouseException("cannot open an in-memory warehouse: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Marks as failed any load still 'loading', and removes whatever rows it left: only one
+     * read-write connection holds the file, so such a load belongs to a process that died mid-load
+     * (or to an older build that could commit half a load). Nothing of it may stay in force.
+     */
+    private static void failInterruptedLoads(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM load_log WHERE status = 'loading'")) {
+                rs.next();
+                if (rs.getLong(1) == 0) return;
+            }
+            c.setAutoCommit(false);
+            boolean ended = false;
+            try {
+                String ids = "SELECT load_id FROM load_log WHERE status = 'loading'";
+                for (String table : DataTables.names(c)) s.executeUpdate("DELETE FROM " + table + " WHERE load_id IN (" + ids + ")");
+                s.executeUpdate("UPDATE load_log SET status = 'failed', message = coalesce(message || '; ', '') "
+                        + "|| 'interrupted: still loading when the warehouse was next opened; its rows were removed' "
+                        + "WHERE status = 'loading'");
+                c.commit();
+                ended = true;
+            } finally {
+                if (!ended) c.rollback();
+                c.setAutoCommit(true);
+            }
         }
     }
 
