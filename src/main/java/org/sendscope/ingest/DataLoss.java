@@ -38,16 +38,19 @@ final class DataLoss {
         return m;
     }
 
-    /** Each thing that would be lost, in words; empty when the new load keeps everything. */
+    /** Each thing that would be lost, in words, files first; empty when the new load keeps everything. */
     static List<String> find(Connection c, List<Long> earlier, long newId, List<String> dataTables) throws SQLException {
         List<String> lost = new ArrayList<>();
         String old = earlier.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElseThrow();
         try (Statement s = c.createStatement()) {
             lostParts(s, old, newId, lost);
+            List<String> measures = new ArrayList<>();
+            List<String> areas = new ArrayList<>();
+            List<String> rows = new ArrayList<>();
             for (String table : dataTables) {
                 List<String> columns = columns(s, table);
-                if (columns.contains("measure")) lostValues(s, table, "measure", "measures", old, newId, lost);
-                if (columns.contains("area_code")) lostValues(s, table, "area_code", "areas", old, newId, lost);
+                if (columns.contains("measure")) measures.add(table);
+                if (columns.contains("area_code")) areas.add(table);
                 try (ResultSet rs = s.executeQuery("SELECT count(*) FILTER (WHERE load_id IN (" + old + ")), "
                         + "count(*) FILTER (WHERE load_id = " + newId + ") FROM " + table
                         + " WHERE load_id IN (" + old + ", " + newId + ")")) {
@@ -55,10 +58,13 @@ final class DataLoss {
                     long before = rs.getLong(1);
                     long after = rs.getLong(2);
                     if (shrinks(before, after)) {
-                        lost.add(String.format("%,d of %,d rows of %s", before - after, before, words(table)));
+                        rows.add(String.format("%,d of %,d rows of %s", before - after, before, words(table)));
                     }
                 }
             }
+            lostValues(s, measures, "measure", "measures", old, newId, lost);
+            lostValues(s, areas, "area_code", "areas", old, newId, lost);
+            lost.addAll(rows);
         }
         return lost;
     }
@@ -85,18 +91,22 @@ final class DataLoss {
         }
     }
 
-    private static void lostValues(Statement s, String table, String column, String what, String old, long newId,
+    /**
+     * Values of {@code column} (measures, areas) that one of {@code tables} held for the earlier
+     * load and holds no more: a measure still defined but with no observations left is lost too.
+     */
+    private static void lostValues(Statement s, List<String> tables, String column, String what, String old, long newId,
                                    List<String> lost) throws SQLException {
-        try (ResultSet rs = s.executeQuery("SELECT " + column + ", count(*) OVER () FROM (SELECT DISTINCT " + column
-                + " FROM " + table + " WHERE load_id IN (" + old + ") AND " + column + " IS NOT NULL EXCEPT SELECT " + column + " FROM " + table
-                + " WHERE load_id = " + newId + ") ORDER BY 1 LIMIT " + SHOWN)) {
-            List<String> names = new ArrayList<>();
-            long total = 0;
-            while (rs.next()) {
-                names.add(rs.getString(1));
-                total = rs.getLong(2);
+        java.util.SortedSet<String> names = new java.util.TreeSet<>();
+        for (String t : tables) {
+            try (ResultSet rs = s.executeQuery("SELECT DISTINCT " + column + " FROM " + t + " WHERE load_id IN (" + old
+                    + ") AND " + column + " IS NOT NULL EXCEPT SELECT " + column + " FROM " + t + " WHERE load_id = " + newId)) {
+                while (rs.next()) names.add(rs.getString(1));
             }
-            if (!names.isEmpty()) lost.add(what + " " + shown(names, total) + " (" + words(table) + ")");
+        }
+        if (!names.isEmpty()) {
+            lost.add((names.size() == 1 ? what.substring(0, what.length() - 1) : what) + " "
+                    + shown(List.copyOf(names), names.size()));
         }
     }
 

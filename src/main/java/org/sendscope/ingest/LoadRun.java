@@ -216,7 +216,7 @@ public final class LoadRun {
             List<String> lost = DataLoss.find(c, List.copyOf(earlier.keySet()), newId, tables);
             if (!lost.isEmpty()) {
                 Map.Entry<Long, String> e = earlier.entrySet().iterator().next();
-                throw new LoadException(file.name(), "refused: it would replace load " + e.getKey() + " (" + e.getValue()
+                throw new LoadException(file.name(), "refused: loading it would replace load " + e.getKey() + " (" + e.getValue()
                         + ") and lose " + String.join("; ", lost) + "; pass --replace to replace it anyway");
             }
         }

@@ -204,7 +204,7 @@ public final class Sen2Release {
     }
 
     private static String baseName(String fileName) {
-        return fileName.endsWith(".csv") ? fileName.substring(0, fileName.length() - 4) : fileName;
+        return fileName.endsWith(".csv") || isGuidance(fileName) ? fileName.substring(0, fileName.length() - 4) : fileName;
     }
 
     static List<String> geography() {
