@@ -24,13 +24,19 @@ final class DataLoss {
     private DataLoss() {
     }
 
-    /** The earlier loads of {@code scope} still in force, id → file name. */
-    static Map<Long, String> earlierLoads(Connection c, String scope, long newId) throws SQLException {
+    /**
+     * The loads a new load supersedes, id → file name: the earlier loads of its scope still in
+     * force, and (only reached when replacing) a load of the same bytes under another scope.
+     */
+    static Map<Long, String> earlierLoads(Connection c, String source, String scope, String sha256, long newId)
+            throws SQLException {
         Map<Long, String> m = new LinkedHashMap<>();
-        try (PreparedStatement p = c.prepareStatement(
-                "SELECT load_id, file_name FROM load_log WHERE scope = ? AND status = 'loaded' AND load_id <> ? ORDER BY load_id")) {
-            p.setString(1, scope);
-            p.setLong(2, newId);
+        try (PreparedStatement p = c.prepareStatement("SELECT load_id, file_name FROM load_log WHERE status = 'loaded' "
+                + "AND load_id <> ? AND (scope = ? OR (source = ? AND sha256 = ?)) ORDER BY load_id")) {
+            p.setLong(1, newId);
+            p.setString(2, scope);
+            p.setString(3, source);
+            p.setString(4, sha256);
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) m.put(rs.getLong(1), rs.getString(2));
             }

@@ -113,7 +113,7 @@ public final class LoadRun {
             LoadRun run = new LoadRun(c, id, file, source, vintage);
             long rows = body.load(run);
             LoadPoints.reached("written");
-            supersede(c, scope, id, file);
+            supersede(c, source, scope, id, file);
             LoadPoints.reached("superseded");
             try (PreparedStatement p = c.prepareStatement("UPDATE load_log SET finished_at = now(), rows_loaded = ?, "
                     + "rows_rejected = ?, status = 'loaded' WHERE load_id = ?")) {
@@ -171,8 +171,8 @@ public final class LoadRun {
     /**
      * The earlier load these bytes already are: the same checksum from the same loader is the same
      * load, whatever the file is called. Under another scope (another vintage, area or snapshot
-     * given on the command line) it is refused unless replacing, so that one file is never counted
-     * twice.
+     * given on the command line) it is refused unless replacing, when it moves to the new scope: one
+     * file is never counted twice.
      */
     private static LoadResult identicalLoad(Connection c, String source, String scope, SourceFile file, String vintage)
             throws SQLException {
@@ -189,7 +189,7 @@ public final class LoadRun {
                 if (REPLACE.get()) return null;
                 LoadException e = new LoadException(file.name(), "the same bytes are already loaded as load " + rs.getLong(1)
                         + " (" + rs.getString(3) + ", vintage " + rs.getString(4) + ", scope " + rs.getString(2)
-                        + "); loading them again as " + scope + " would count them twice; pass --replace to load them anyway");
+                        + "); loading them again as " + scope + " would count them twice; pass --replace to move them to " + scope);
                 record(c, source, scope, file, vintage, e);
                 throw e;
             }
@@ -207,9 +207,9 @@ public final class LoadRun {
      * Removes the rows of earlier loads of this scope and marks those loads superseded, after
      * checking that the new load keeps what they held (unless replacing).
      */
-    private static void supersede(Connection c, String scope, long newId, SourceFile file) throws SQLException {
+    private static void supersede(Connection c, String source, String scope, long newId, SourceFile file) throws SQLException {
         // A first load of its scope replaces nothing: skip the comparison and the DELETE over every data table.
-        Map<Long, String> earlier = DataLoss.earlierLoads(c, scope, newId);
+        Map<Long, String> earlier = DataLoss.earlierLoads(c, source, scope, file.sha256(), newId);
         if (earlier.isEmpty()) return;
         List<String> tables = dataTables(c);
         if (!REPLACE.get()) {
