@@ -92,6 +92,7 @@ class KillDuringLoadTest {
                 assertEquals(0, count(tmp, prefix), "and swept by the next load");
             }
         }
+        System.out.println("kill -9 at " + points.size() + " points, each left the before or the after state: " + points);
         // a killed warehouse is fully usable: the same load, run again, gives the after state
         Path last = dir.resolve("killed-" + points.get(points.size() - 2).replace(':', '-') + ".duckdb");
         Process again = child(release, last, null);
