@@ -86,3 +86,21 @@ release('txn-caseload-header-only-2025.zip', 2025, ['202223'], ['2022'], caseloa
 release('txn-mini-2025.zip', 2025, ['202122', '202223'], ['2021', '2022'])
 tracker('txn-tracker-six.csv', 6)
 tracker('txn-tracker-three.csv', 3)
+
+
+def scorecard(name, rows):
+    """A wide KPI scorecard as analysts keep it, with made-up figures."""
+    kpis = [('% of new EHCPs issued within 20 weeks (including exceptions)', '▲', ['41%', '44%', '47%'], '60%'),
+            ('No. of EHCPs', '', ['2100', '2130', '2160'], 'n/a'),
+            ('% of Annual Reviews completed within timeframe', '▲', ['50%', '52%', '55%'], '90%')]
+    with open(name, 'w', encoding='utf-8', newline='') as f:
+        w = csv.writer(f, lineterminator='\n')
+        w.writerow(['KPI', 'Required direction of travel', 'Jan-24', 'Feb-24', 'Mar-24', 'Target'])
+        for k in kpis[:rows]:
+            w.writerow([k[0], k[1]] + k[2] + [k[3]])
+
+
+scorecard('txn-scorecard-three.csv', 3)
+# the same file name re-saved with a KPI row deleted (same scope: loader, area and file name)
+os.makedirs('txn-resaved', exist_ok=True)
+scorecard(os.path.join('txn-resaved', 'txn-scorecard-three.csv'), 2)
