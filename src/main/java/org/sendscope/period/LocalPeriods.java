@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 /**
  * The period labels of local scorecards and committee papers: months ({@code Dec-23},
  * {@code Oct 24}, {@code Sept 22}, {@code March '23}, {@code Dec 2022}), school terms
- * ({@code Spring 23}), half terms ({@code HT3 23/24}), academic years ({@code AY 21/22},
+ * ({@code Spring 23}), half terms ({@code HT3 23/24}), quarters of a financial year
+ * ({@code Q1 24/25}: April to June 2024), academic years ({@code AY 21/22},
  * {@code Academic Yr 22/23}, {@code 2022/23}), financial years ({@code FY 23/24}) and calendar
  * years ({@code 2022}). Text extracted from PDF often has Cyrillic letters that look like Latin
  * ones ({@code Мау-24}); they are read as the Latin letters they imitate.
@@ -45,6 +46,11 @@ public final class LocalPeriods {
             "(?:ay|academic\\s+(?:year|yr)\\.?)\\s*\\(?\\s*(\\d{2}|\\d{4})\\s*[/-]\\s*(\\d{2}|\\d{4})\\s*\\)?");
     private static final Pattern FINANCIAL = Pattern.compile(
             "(?:fy|financial\\s+(?:year|yr)\\.?)\\s*\\(?\\s*(\\d{2}|\\d{4})\\s*[/-]\\s*(\\d{2}|\\d{4})\\s*\\)?");
+    /** A quarter of a financial year: {@code Q1 24/25}, {@code Q3 2023-24}, {@code 2024/25 Q2}. */
+    private static final Pattern QUARTER = Pattern.compile(
+            "q([1-4])\\s*(?:fy\\s*)?(\\d{2}|\\d{4})\\s*[/-]\\s*(\\d{2}|\\d{4})");
+    private static final Pattern QUARTER_AFTER = Pattern.compile(
+            "(?:fy\\s*)?(\\d{2}|\\d{4})\\s*[/-]\\s*(\\d{2}|\\d{4})\\s*q([1-4])");
     private static final Pattern SPLIT_YEAR = Pattern.compile("(\\d{4})\\s*[/-]\\s*(\\d{2}|\\d{4})");
     private static final Pattern YEAR = Pattern.compile("(?:19|20)\\d{2}");
 
@@ -141,6 +147,14 @@ public final class LocalPeriods {
             return halfTerm(Integer.parseInt(m.group(1)), start, label);
         }
         if ((m = TERM.matcher(t)).matches()) return term(m.group(1), year(m.group(2)), label);
+        if ((m = QUARTER.matcher(t)).matches()) {
+            int start = year(m.group(2));
+            return consecutive(start, m.group(3)) ? financialQuarter(Integer.parseInt(m.group(1)), start, label) : null;
+        }
+        if ((m = QUARTER_AFTER.matcher(t)).matches()) {
+            int start = year(m.group(1));
+            return consecutive(start, m.group(2)) ? financialQuarter(Integer.parseInt(m.group(3)), start, label) : null;
+        }
         if ((m = ACADEMIC.matcher(t)).matches()) {
             int start = year(m.group(1));
             return consecutive(start, m.group(2)) ? Period.academicYear(start, label) : null;
@@ -179,6 +193,12 @@ public final class LocalPeriods {
             case "spring" -> new Period(PeriodKind.TERM, label, LocalDate.of(year, 1, 1), LocalDate.of(year, 3, 31));
             default -> new Period(PeriodKind.TERM, label, LocalDate.of(year, 4, 1), LocalDate.of(year, 8, 31));
         };
+    }
+
+    /** Councils count quarters in their financial year: Q1 is April to June, Q4 January to March. */
+    private static Period financialQuarter(int n, int startYear, String label) {
+        YearMonth from = YearMonth.of(startYear, 4).plusMonths(3L * (n - 1));
+        return new Period(PeriodKind.QUARTER, label, from.atDay(1), from.plusMonths(2).atEndOfMonth());
     }
 
     private static Period halfTerm(int n, int startYear, String label) {

@@ -48,6 +48,21 @@ class LocalPeriodsTest {
     }
 
     @Test
+    void quartersOfTheFinancialYear() {
+        is("Q1 24/25", PeriodKind.QUARTER, "2024-04-01", "2024-06-30");
+        is("Q2 2024/25", PeriodKind.QUARTER, "2024-07-01", "2024-09-30");
+        is("Q3 2023-24", PeriodKind.QUARTER, "2023-10-01", "2023-12-31");
+        is("Q4 FY23/24", PeriodKind.QUARTER, "2024-01-01", "2024-03-31");
+        is("2024/25 Q2", PeriodKind.QUARTER, "2024-07-01", "2024-09-30");
+        // before quarters were read, "Q1 2024/25" was found as the academic year 2024/25
+        assertEquals(PeriodKind.QUARTER, LocalPeriods.find("Q1 2024/25").orElseThrow().kind());
+        // a quarter without its financial year could be either calendar's: not guessed
+        assertTrue(LocalPeriods.parse("Q1 2024").isEmpty());
+        assertTrue(LocalPeriods.parse("Q5 24/25").isEmpty());
+        assertTrue(LocalPeriods.parse("Q1 24/26").isEmpty());
+    }
+
+    @Test
     void headersNameTheirPeriodInsideOtherWords() {
         assertEquals(LocalDate.parse("2024-03-01"), LocalPeriods.find("Current Month Performance - Mar 24").orElseThrow().start());
         assertEquals(PeriodKind.TERM, LocalPeriods.find("Prev. Term Performance Summer 23").orElseThrow().kind());

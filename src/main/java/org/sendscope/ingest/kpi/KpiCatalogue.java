@@ -91,9 +91,15 @@ public final class KpiCatalogue {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    /** The matching key of a label: Latin letters, digits and % only, lower case. */
+    /**
+     * The matching key of a label: Latin letters, digits and % only, lower case, with the words
+     * papers shorten written one way ({@code wks}, {@code weeks} → {@code wk}; {@code incl.},
+     * {@code including} → {@code inc}; {@code excl.}, {@code excluding} → {@code exc}).
+     */
     public static String key(String label) {
         String t = LocalPeriods.latin(label).toLowerCase(Locale.ROOT).replace("$\\%$", "%");
+        t = t.replaceAll("(?<=\\d)\\s*(weeks?|wks?)\\b", " wk").replaceAll("\\b(weeks?|wks?)\\b", "wk")
+                .replaceAll("\\b(including|incl|inc)\\b", "inc").replaceAll("\\b(excluding|excl|exc)\\b", "exc");
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);
@@ -119,10 +125,20 @@ public final class KpiCatalogue {
         return Optional.ofNullable(byCode.get(code));
     }
 
-    /** The KPI a row label names exactly (ignoring spacing and punctuation). */
+    /**
+     * The KPI a row label names exactly (ignoring spacing and punctuation). A {@code %} at either
+     * end of an abbreviated label only gives the unit ({@code 6 wk decision %}, {@code % AR timeliness}):
+     * without it the label may name a KPI, taken only when that KPI is a percentage.
+     */
     public Optional<KpiMeasure> match(String label) {
         if (label == null) return Optional.empty();
-        return Optional.ofNullable(byKey.get(key(label)));
+        String k = key(label);
+        KpiMeasure m = byKey.get(k);
+        if (m == null && k.length() > 1 && (k.endsWith("%") || k.startsWith("%"))) {
+            KpiMeasure bare = byKey.get(k.endsWith("%") ? k.substring(0, k.length() - 1) : k.substring(1));
+            if (bare != null && bare.isPercent()) m = bare;
+        }
+        return Optional.ofNullable(m);
     }
 
     /**

@@ -5,8 +5,9 @@ import org.sendscope.period.Period;
 /**
  * What one column of a scorecard holds, read from its header: the KPI label, its number, the
  * required direction of travel, a period's values, the target, a benchmark (England, a region or
- * the statistical neighbours, with the period the header names, if any) or something not loaded
- * (the actual direction of travel, which the values themselves show; commentary).
+ * the statistical neighbours, with the period the header names, if any), free-text notes (never
+ * read, whatever figures they quote) or something else not loaded (the actual direction of travel,
+ * which the values themselves show).
  *
  * @param distrust when not null, the header cannot be trusted and every value under it is refused
  *                 with this reason (e.g. a second "Current Month" column, a repeated period)
@@ -15,7 +16,7 @@ public record KpiColumn(int index, String header, Role role, Period period, Benc
                         String distrust) {
 
     /** What a column is for. */
-    public enum Role { LABEL, NUMBER, DIRECTION, PERIOD, TARGET, BENCHMARK, IGNORED }
+    public enum Role { LABEL, NUMBER, DIRECTION, PERIOD, TARGET, BENCHMARK, NOTES, IGNORED }
 
     /** Which comparator a benchmark column reports. */
     public enum Benchmark { ENGLAND, REGION, STATISTICAL_NEIGHBOURS }

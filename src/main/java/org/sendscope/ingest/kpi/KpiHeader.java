@@ -69,6 +69,7 @@ public final class KpiHeader {
         // plan's "Start Date | Due Date") is not one
         for (String c : cells) {
             String t = c == null ? "" : c.trim();
+            if (isNotes(LocalPeriods.normalise(t))) continue; // "Notes and comparative data (England, …)" may be long
             if (t.length() > 60 || t.endsWith(".") && t.split("\\s+").length >= 4) return Optional.empty();
         }
         List<KpiColumn> cols = new ArrayList<>();
@@ -141,7 +142,10 @@ public final class KpiHeader {
     static KpiColumn classify(int index, String header) {
         String h = LocalPeriods.normalise(header == null ? "" : header);
         String compact = h.replace(" ", "");
-        if (compact.contains("directionoftravel") || compact.equals("direction") || compact.equals("dot")) {
+        // first: a notes column's header may quote a target, a benchmark or a period ("Notes (England 2023)")
+        if (isNotes(h)) return new KpiColumn(index, header, KpiColumn.Role.NOTES, null, null, false, null);
+        if (compact.contains("directionoftravel") || compact.equals("direction") || compact.equals("requireddirection")
+                || compact.equals("dot")) {
             KpiColumn.Role r = compact.contains("required") || compact.equals("direction")
                     ? KpiColumn.Role.DIRECTION : KpiColumn.Role.IGNORED;
             return new KpiColumn(index, header, r, null, null, false, null);
@@ -170,6 +174,15 @@ public final class KpiHeader {
             return new KpiColumn(index, header, KpiColumn.Role.PERIOD, p.get(), null, false, null);
         }
         return new KpiColumn(index, header, KpiColumn.Role.IGNORED, null, null, false, null);
+    }
+
+    /**
+     * A free-text column: notes, comments, commentary, narrative. Its cells quote figures in
+     * passing ("up from 64% in March; England 50.3%") that are not the table's values.
+     */
+    static boolean isNotes(String normalisedHeader) {
+        return normalisedHeader.matches("(notes?|comments?|commentary|narrative|remarks|explanation)\\b.*")
+                || normalisedHeader.matches(".*\\b(notes|comments|commentary)\\b.*");
     }
 
     /** Outside its period a header has a few words and no figures ('Current Month Performance -'). */

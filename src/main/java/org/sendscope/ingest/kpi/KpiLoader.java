@@ -15,7 +15,8 @@ import org.sendscope.warehouse.Warehouse;
 
 /**
  * Loads the scorecard tables of one file (a paper or a spreadsheet) for one LA in one transaction:
- * installs the KPI catalogue into {@code measure_fact}, reads every table, writes values,
+ * installs the KPI catalogue into {@code measure_fact} (in that same transaction, so a refused
+ * file changes nothing), reads every table, writes values,
  * targets, new measures and refusals. Re-loading the same file for the same area replaces the
  * earlier load; an identical file changes nothing.
  */
@@ -66,17 +67,20 @@ public final class KpiLoader {
         String scope = loader + "|" + areaCode + "|" + base;
         KpiStore store = new KpiStore();
         List<String> read = new ArrayList<>();
-        try {
-            catalogue.install(warehouse.connection());
-        } catch (SQLException e) {
-            throw new LoadException(file.name(), "cannot install the KPI catalogue: " + e.getMessage(), e);
-        }
         LoadResult result = LoadRun.run(warehouse, loader, scope, file, vintage, run -> {
+            // inside the load's transaction: a refused file must not leave catalogue rows behind
+            catalogue.install(run.connection());
             KpiLoadContext ctx = context(run, areaCode, source, vintage, file.name());
             if (areaName != null) {
                 ctx = new KpiLoadContext(areaCode, areaName, ctx.regionCode(), source, vintage, file.name());
             }
             read.addAll(reading.read(file, catalogue, ctx, store));
+            if (store.observations().isEmpty() && store.targets().isEmpty() && store.rejects().isEmpty()) {
+                // tables without one figure (a header and no rows, every cell empty): a damaged file, not a report
+                throw new LoadException(file.name(), "KPI table(s) found at " + String.join("; ", read.stream().limit(3)
+                        .map(t -> t.replaceFirst(" \\(.*", "")).toList()) + (read.size() > 3 ? " and " + (read.size() - 3)
+                        + " more" : "") + " but not one value, status or target in them: nothing to load");
+            }
             long rows = store.write(run, source, vintage, file.name());
             run.message(read.size() + " KPI table(s); " + store.observations().size() + " values and statuses");
             return rows;

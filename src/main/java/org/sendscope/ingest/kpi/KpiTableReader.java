@@ -14,7 +14,9 @@ import org.sendscope.period.Period;
  * is refused with a reason; nothing is guessed into a zero.
  *
  * <p>PDF text damages tables in a few recurring ways, handled here by shape: a label wrapped onto
- * a row of its own (joined to its row), two KPIs' rows run into one with two values per cell
+ * a row of its own (joined to its row), free-text notes in a column the header does not name
+ * (ignored, as a named notes column is), an empty cell (a period not yet recorded: nothing stored,
+ * nothing refused), two KPIs' rows run into one with two values per cell
  * (split when the catalogue can split the label), page numbers and stray glyphs in the margin
  * column (ignored), and rows without a KPI number in a numbered table (refused).
  */
@@ -51,9 +53,10 @@ public final class KpiTableReader {
             String label = KpiCell.clean(r.cell(h.labelIndex()));
             boolean hasValues = hasValues(h, r);
             if (hasValues && r.cells().size() > h.columns().size()) {
-                // more cells than the header: say so rather than guess which column they belong to
+                // more cells than the header: say so rather than guess which column they belong to,
+                // unless the cell is free text (an unheaded notes column): words are no value to lose
                 for (int k = h.columns().size(); k < r.cells().size(); k++) {
-                    if (!KpiCell.clean(r.cell(k)).isEmpty()) {
+                    if (!KpiCell.clean(r.cell(k)).isEmpty() && !isFreeText(r.cell(k))) {
                         store.reject(r.line(), "column " + (k + 1), r.cell(k), "a cell beyond the table's header", table.name());
                     }
                 }
@@ -369,6 +372,11 @@ public final class KpiTableReader {
         String h = c.header().toLowerCase(Locale.ROOT).replace(" ", "");
         return h.contains("direction") || h.contains("section") || h.contains("priority") || h.contains("difference")
                 || h.contains("change") || h.contains("variance") || h.contains("movement");
+    }
+
+    /** Words rather than a value or status: a note such as "June return delayed" (but not "c.380"). */
+    static boolean isFreeText(String raw) {
+        return KpiCell.parse(raw).kind() == KpiCell.Kind.UNREADABLE && KpiCell.clean(raw).matches(".*\\p{L}{3}.*");
     }
 
     private static boolean hasLetters(String s) {

@@ -32,6 +32,39 @@ class KpiCatalogueTest {
     }
 
     @Test
+    void abbreviatedNamesMapToTheRightKpi() {
+        // the abbreviations committee papers use, each to its own KPI and not a neighbour of it
+        Map<String, String> expected = Map.ofEntries(
+                Map.entry("AR backlog", "annual_review_backlog"),              // not ep_backlog
+                Map.entry("AR timeliness", "annual_review_timely_pct"),
+                Map.entry("6 wk decision", "ehc_6wk_decision_pct"),
+                Map.entry("6 wk decisions", "ehc_6wk_decision_pct"),
+                Map.entry("EP timeliness", "ep_advice_6wk_pct"),               // EP advice, not the EP backlog
+                Map.entry("CSC timeliness", "csc_advice_6wk_pct"),
+                Map.entry("Health timeliness", "health_advice_6wk_pct"),
+                Map.entry("EHCNA requests", "ehc_requests"),
+                Map.entry("20 wk timeliness (inc. exceptions)", "ehc_20wk_pct_incl_exc"),
+                Map.entry("20 wk (excl. exceptions)", "ehc_20wk_pct_excl_exc"),
+                Map.entry("Persistent absence - EHCP", "persistent_absence_ehcp_pct"),
+                Map.entry("PA - SEN Support", "persistent_absence_sen_support_pct"));
+        expected.forEach((label, code) -> assertEquals(code, catalogue.match(label).orElseThrow().code(), label));
+        // weeks, inclusions and exclusions however shortened
+        assertEquals("ehc_20wk_pct_incl_exc", catalogue.match("20 week timeliness (including exceptions)").orElseThrow().code());
+        assertEquals("ehc_20wk_pct_incl_exc", catalogue.match("20 wks timeliness (incl exceptions)").orElseThrow().code());
+        assertEquals("ehc_20wk_pct_excl_exc", catalogue.match("20 weeks (excluding exceptions)").orElseThrow().code());
+        assertEquals("ehc_6wk_decision_pct", catalogue.match("6 week decision").orElseThrow().code());
+        assertEquals("camhs_4wk_pct", catalogue.match("CAMHS Gateway % cyp seen within 4 wks of referral (RTA) Pan Dorset data")
+                .orElseThrow().code());
+        // a '%' beside an abbreviation gives the unit: the label names that KPI when it is a percentage
+        assertEquals("ehc_6wk_decision_pct", catalogue.match("6 wk decision %").orElseThrow().code());
+        assertEquals("annual_review_timely_pct", catalogue.match("% AR timeliness").orElseThrow().code());
+        assertTrue(catalogue.match("AR backlog %").isEmpty(), "the backlog is a count, not a percentage");
+        // an abbreviation that could be either of two KPIs is not guessed
+        assertTrue(catalogue.match("20 wk timeliness").isEmpty());
+        assertTrue(catalogue.match("Backlog").isEmpty());
+    }
+
+    @Test
     void theCensusCountIsNotTheSen2Count() {
         KpiMeasure plans = catalogue.byCode("ehc_plans").orElseThrow();
         assertEquals("ehc_plans", plans.comparableWith());
