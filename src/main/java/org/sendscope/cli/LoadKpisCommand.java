@@ -48,7 +48,7 @@ public final class LoadKpisCommand implements Callable<Integer> {
                         java.time.ZoneOffset.UTC).toString() : null;
         PrintWriter out = spec.commandLine().getOut();
         try (Warehouse w = options.openForWriting()) {
-            KpiLoadReport r = KpiSpreadsheetLoader.load(w, SourceFile.of(file), area, vintage);
+            KpiLoadReport r = KpiSpreadsheetLoader.load(w, SourceFile.of(file), LoadPaperCommand.knownArea(w, area), vintage);
             out.print(r.summary());
             out.flush();
         }

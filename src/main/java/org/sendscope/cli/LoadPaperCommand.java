@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.sendscope.ingest.SourceFile;
+import org.sendscope.ingest.areas.KnownAreas;
 import org.sendscope.ingest.kpi.KpiLoadReport;
 import org.sendscope.ingest.kpi.KpiLoader;
 import org.sendscope.ingest.paper.PaperLoader;
@@ -46,7 +47,7 @@ public final class LoadPaperCommand implements Callable<Integer> {
         String vintage = checkDate(published);
         PrintWriter out = spec.commandLine().getOut();
         try (Warehouse w = options.openForWriting()) {
-            KpiLoadReport r = PaperLoader.load(w, SourceFile.of(file), area, vintage);
+            KpiLoadReport r = PaperLoader.load(w, SourceFile.of(file), knownArea(w, area), vintage);
             out.print(r.summary());
             out.flush();
         }
@@ -54,8 +55,23 @@ public final class LoadPaperCommand implements Callable<Integer> {
     }
 
     static void checkArea(String area) {
-        if (!KpiLoader.isAreaCode(area)) {
-            throw new UserException("--area must be a GSS code such as E06000058 (BCP), not '" + area + "'");
+        // the syntax only; whether the area is known is asked of the warehouse (knownArea)
+        if (!KpiLoader.isAreaCode(area) && !area.matches("\\d{3}")) {
+            throw new UserException("--area must be a GSS code such as E06000058 (BCP) or a DfE LA number such as 839, not '" + area + "'");
+        }
+    }
+
+    /**
+     * The GSS code of the LA {@code --area} names (a code or a DfE number such as 839), which must
+     * be a known area (docs/decisions/0087-known-areas.md); otherwise the command is refused.
+     */
+    static String knownArea(Warehouse w, String area) {
+        try {
+            StringBuilder why = new StringBuilder();
+            return KnownAreas.of(w.connection()).localAuthority(area, why)
+                    .orElseThrow(() -> new UserException("--area: " + why));
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot read areas: " + e.getMessage(), e);
         }
     }
 

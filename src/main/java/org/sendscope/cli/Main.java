@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
                 NotebookCommand.class,
                 BacktestCommand.class,
                 ForecastCommand.class,
+                ScenarioCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

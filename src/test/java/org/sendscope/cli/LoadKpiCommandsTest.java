@@ -59,4 +59,30 @@ class LoadKpiCommandsTest {
                 "--warehouse", dir.resolve("w.duckdb").toString()));
         assertTrue(err.toString().contains(paper.toString()) && err.toString().contains("no KPI table found"), err.toString());
     }
+
+    @Test
+    void areaMustBeAKnownLocalAuthorityOnceAReleaseNamesTheAreas(@TempDir Path dir) throws Exception {
+        Path w = dir.resolve("w.duckdb");
+        Path csv = dir.resolve("scorecard.csv");
+        Files.writeString(csv, "kpi,period,value\ncomplaints,Dec-23,4\n");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        // an empty warehouse: an English LA code is taken on its pattern (docs/decisions/0087), E99999999 is not one
+        assertEquals(1, run(out, err, "load", "kpis", csv.toString(), "--area", "E99999999", "--published", "2024-04-30",
+                "--warehouse", w.toString()));
+        assertTrue(err.toString().contains("E99999999 is not an English local authority's GSS code"), err.toString());
+        assertEquals(0, run(out, err, "load", "dfe-ehcp", org.sendscope.testing.SharedData.dfe("ehc-plans/education-health-and-care-plans_2025_to-jan-2023.zip").toString(),
+                "--warehouse", w.toString()), err.toString());
+        err.getBuffer().setLength(0);
+        assertEquals(1, run(out, err, "load", "kpis", csv.toString(), "--area", "E06999999", "--published", "2024-04-30",
+                "--warehouse", w.toString()));
+        assertTrue(err.toString().contains("--area: E06999999 is not in areas"), err.toString());
+        // BCP by its DfE number
+        assertEquals(0, run(out, err, "load", "kpis", csv.toString(), "--area", "839", "--published", "2024-04-30",
+                "--warehouse", w.toString()), err.toString());
+        try (Warehouse wh = Warehouse.openReadOnly(w)) {
+            assertEquals(1, wh.count("SELECT count(*) FROM observations WHERE measure = 'complaints' AND area_code = 'E06000058' "
+                    + "AND value = 4"));
+        }
+    }
 }

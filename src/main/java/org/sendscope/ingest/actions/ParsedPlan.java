@@ -2,6 +2,7 @@ package org.sendscope.ingest.actions;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.sendscope.ingest.Plausibility;
 
 /** What a parser read from one plan document or tracker: actions, the plan's own status counts, notes. */
 public final class ParsedPlan {
@@ -51,6 +52,16 @@ public final class ParsedPlan {
         }
         for (String w : r.warnings()) warn(a, line, "deadline", raw, w);
         if (r.error() != null) reject(a, line, "deadline", raw, r.error());
+        Plausibility.planDateWarning(a.deadline).ifPresent(w -> warn(a, line, "deadline", raw, w));
+        startAfterDeadline(a, line, raw);
+    }
+
+    /** A start after the deadline is kept as written, with a warning (the dates may be swapped). */
+    private void startAfterDeadline(PlannedAction a, long line, String raw) {
+        if (a.start != null && a.deadline != null && a.start.isAfter(a.deadline)) {
+            warn(a, line, "start", raw, "starts " + a.start + ", after its deadline " + a.deadline
+                    + " (dates swapped?); both kept as written");
+        }
     }
 
     /** Sets an action's start from its cell. */
@@ -63,6 +74,8 @@ public final class ParsedPlan {
         }
         for (String w : r.warnings()) warn(a, line, "start", raw, w);
         if (r.error() != null) reject(a, line, "start", raw, r.error());
+        Plausibility.planDateWarning(a.start).ifPresent(w -> warn(a, line, "start", raw, w));
+        startAfterDeadline(a, line, raw);
     }
 
     /** Sets an action's status from its cell; an unknown word is stored as unknown and noted. */

@@ -16,6 +16,9 @@ import org.sendscope.ingest.CsvStaging;
 import org.sendscope.ingest.LoadException;
 import org.sendscope.ingest.LoadPoints;
 import org.sendscope.ingest.LoadRun;
+import org.sendscope.ingest.Numbers;
+import org.sendscope.ingest.Plausibility;
+import org.sendscope.ingest.areas.KnownAreas;
 
 /**
  * Loads one CSV of a SEN2 release inside the release's transaction: stage with DuckDB, check every
@@ -55,6 +58,7 @@ final class Sen2FileLoader {
         try (Statement s = c.createStatement()) {
             checkRows(s);
             checkValues(s, valueColumns);
+            checkPlausible(s, columns, valueColumns);
             // Unpivoted as it is inserted, from the staged rows: no long table is built first
             // (for the 2022 placement files that took as long as the insert itself).
             long n = s.executeUpdate("INSERT INTO observation_fact SELECT u.area_code, u.area_name, u.level, m.measure, "
@@ -155,10 +159,19 @@ final class Sen2FileLoader {
         checks.add(new String[]{"time_period", "time_period", "NOT regexp_full_match(coalesce(time_period, ''), '\\d{4}|\\d{4}\\d{2}') "
                 + "OR (length(time_period) = 6 AND (CAST(left(time_period, 4) AS INTEGER) + 1) % 100 <> CAST(right(time_period, 2) AS INTEGER))",
                 "not a DfE time period (expected 2022 or 202122)"});
+        java.time.LocalDate latest = Plausibility.latestPeriodStart(run.vintage());
+        boolean census = spec.timing() == Sen2File.Timing.CENSUS;
+        checks.add(new String[]{"time_period", "time_period", "make_date(TRY_CAST(left(time_period, 4) AS INTEGER)"
+                + (census ? " + CASE WHEN length(time_period) = 6 THEN 1 ELSE 0 END, 1, 1)"
+                        : ", CASE WHEN length(time_period) = 6 THEN 9 ELSE 1 END, 1)") + " > DATE '" + latest + "'",
+                "a period that starts after " + latest + " (the release's own date, or today): a published figure "
+                        + "describes the past"});
         checks.add(new String[]{"geographic_level", "geographic_level", "level IS NULL",
                 "unknown geographic level (expected National, Regional or Local authority)"});
         checks.add(new String[]{"new_la_code", "coalesce(area_code, '')", "area_code IS NULL OR NOT regexp_full_match(area_code, 'E\\d{8}')",
                 "no GSS area code for this row"});
+        checks.add(new String[]{"new_la_code", "coalesce(area_code, '')", "NOT " + KnownAreas.sqlPattern("level", "area_code"),
+                KnownAreas.PATTERN_RULE});
         String key = switch (spec.rows()) {
             case AGE_BAND -> "characteristic_age";
             case ESTABLISHMENT -> "establishment_type";
@@ -200,9 +213,64 @@ final class Sen2FileLoader {
             if (rs.next()) {
                 long more = rs.getLong(4) - 1;
                 throw new LoadException(name, rs.getLong(1), rs.getString(2), rs.getString(3),
-                        (rs.getString(3).isBlank() ? "empty cell" : "not a number or a GSS marker (c, x, z, u, low, :, .., -)")
+                        (rs.getString(3).isBlank() ? "empty cell" : Numbers.whyNot(rs.getString(3))
+                                + "; expected a number or a GSS marker (c, x, z, u, low, :, .., -)")
                                 + (more > 0 ? " (and " + more + " more such cells)" : ""));
             }
         }
+    }
+
+    /**
+     * Refuses the file at its first value outside its measure's range (plausibility.tsv): a negative
+     * or fractional count, a percentage above 100, a numerator above its denominator on the same row.
+     */
+    private void checkPlausible(Statement s, List<Sen2Vocabulary.Column> columns, List<String> valueColumns)
+            throws SQLException {
+        Plausibility rules = Plausibility.bundled();
+        List<String> bounded = new ArrayList<>();
+        java.util.Map<String, Plausibility.Range> rangeOf = new java.util.HashMap<>();
+        for (Sen2Vocabulary.Column col : columns) {
+            Plausibility.Range r = rules.rangeOf(col.measure(), Sen2Vocabulary.unitOf(col.measure()));
+            if (r.isUnbounded() || rangeOf.containsKey(col.column())) continue;
+            rangeOf.put(col.column(), r);
+            bounded.add("(" + literal(col.column()) + ", " + sqlBound(r.min()) + ", " + sqlBound(r.max()) + ", "
+                    + r.whole() + ")");
+        }
+        if (!bounded.isEmpty()) {
+            String cols = quoted(valueColumns);
+            String order = valueColumns.stream().map(CsvStaging::literal).collect(Collectors.joining(", ", "[", "]"));
+            try (ResultSet rs = s.executeQuery("SELECT line, column_name, raw FROM (UNPIVOT (SELECT line, " + cols
+                    + " FROM stg_sen2_rows WHERE " + LOADED_ROW + ") ON " + cols + " INTO NAME column_name VALUE raw) "
+                    + "JOIN (VALUES " + String.join(", ", bounded) + ") r (column_name, lo, hi, whole) USING (column_name) "
+                    + "WHERE gss_value(raw) < lo OR gss_value(raw) > hi OR (whole AND gss_value(raw) <> round(gss_value(raw))) "
+                    + "ORDER BY line, list_position(" + order + ", column_name) LIMIT 1")) {
+                if (rs.next()) {
+                    Plausibility.Range r = rangeOf.get(rs.getString(2));
+                    throw new LoadException(name, rs.getLong(1), rs.getString(2), rs.getString(3),
+                            r.breach(Numbers.parse(rs.getString(3))).orElse("implausible value"));
+                }
+            }
+        }
+        for (Sen2Vocabulary.Column a : columns) {
+            String atMost = rules.rangeOf(a.measure(), Sen2Vocabulary.unitOf(a.measure())).atMost();
+            if (atMost == null) continue;
+            for (Sen2Vocabulary.Column b : columns) {
+                if (!b.measure().equals(atMost) || !b.breakdown().equals(a.breakdown())) continue;
+                String qa = CsvStaging.quote(a.column());
+                String qb = CsvStaging.quote(b.column());
+                try (ResultSet rs = s.executeQuery("SELECT line, " + qa + ", " + qb + " FROM stg_sen2_rows WHERE "
+                        + LOADED_ROW + " AND gss_value(" + qa + ") > gss_value(" + qb + ") ORDER BY line LIMIT 1")) {
+                    if (rs.next()) {
+                        throw new LoadException(name, rs.getLong(1), a.column(), rs.getString(2), "more than "
+                                + b.column() + " (" + rs.getString(3).strip() + ") on the same row: "
+                                + rules.pairReason(a.measure()));
+                    }
+                }
+            }
+        }
+    }
+
+    private static String sqlBound(Double v) {
+        return v == null ? "NULL::DOUBLE" : Double.toString(v);
     }
 }

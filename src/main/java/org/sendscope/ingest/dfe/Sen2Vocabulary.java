@@ -46,6 +46,11 @@ final class Sen2Vocabulary {
     private Sen2Vocabulary() {
     }
 
+    /** The unit of a SEN2 measure (sen2_measures.tsv), or null for a code it does not define. */
+    static String unitOf(String measure) {
+        return MEASURES.stream().filter(m -> m.code().equals(measure)).map(Measure::unit).findFirst().orElse(null);
+    }
+
     static List<Column> columnsOf(String file) {
         return COLUMNS.stream().filter(c -> c.file().equals(file)).toList();
     }

@@ -68,7 +68,8 @@ final class DsgAllocationSheet {
                 name = above.name();
                 level = above.level();
             }
-            SheetCells.Value v = cells.value(row, h.get(VALUE_COLUMN));
+            SheetCells.Value v = cells.plausible(row, h.get(VALUE_COLUMN), cells.value(row, h.get(VALUE_COLUMN)),
+                    DsgMeasures.range(DsgMeasures.ALLOCATION));
             DsgObservation o = new DsgObservation(code, name, level, period, v.number(), v.status());
             DsgObservation earlier = byArea.putIfAbsent(code + "|" + period.label(), o);
             if (earlier != null && !Objects.equals(earlier.value(), o.value())) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.sendscope.ingest.Plausibility;
 import org.sendscope.ingest.areas.AreaCodes;
 import org.sendscope.ingest.areas.EnglishRegions;
 import org.sendscope.ingest.areas.LocalAuthority;
@@ -41,6 +42,11 @@ final class DsgBalanceSheet {
             String tp = cells.text(row, h.get("time_period"));
             Period period = FinancialYears.parse(tp);
             if (period == null) throw cells.refused(row, h.get("time_period"), tp, "not a financial year such as 201920");
+            // an outturn balance is known only once its year has begun (allocations are announced ahead)
+            if (period.start().isAfter(Plausibility.latestPeriodStart(null))) {
+                throw cells.refused(row, h.get("time_period"), tp, "a financial year that starts after today: "
+                        + "a balance describes the past");
+            }
             if (fyCol != null) {
                 // The file states each year twice; a disagreement means the row is not what it seems.
                 String fy = cells.text(row, fyCol);
@@ -78,7 +84,8 @@ final class DsgBalanceSheet {
             } else {
                 throw cells.refused(row, h.get("geographic_level"), level, "not National, Regional or Local authority");
             }
-            SheetCells.Value v = cells.value(row, h.get(VALUE_COLUMN));
+            SheetCells.Value v = cells.plausible(row, h.get(VALUE_COLUMN), cells.value(row, h.get(VALUE_COLUMN)),
+                    DsgMeasures.range(DsgMeasures.BALANCE_PCT));
             out.add(new DsgObservation(code, name, warehouseLevel, period, v.number(), v.status()));
         }
         return out;

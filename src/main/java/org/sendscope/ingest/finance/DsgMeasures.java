@@ -17,6 +17,11 @@ final class DsgMeasures {
     private DsgMeasures() {
     }
 
+    /** The plausible range of a DSG measure (plausibility.tsv). */
+    static org.sendscope.ingest.Plausibility.Range range(String measure) {
+        return org.sendscope.ingest.Plausibility.bundled().rangeOf(measure, measure.equals(ALLOCATION) ? "gbp" : "percent");
+    }
+
     static void describeBalance(Connection c, long loadId) throws SQLException {
         describe(c, loadId, BALANCE_PCT, "DSG cumulative balance as % of total income", "percent", "higher_is_better",
                 "The LA's cumulative Dedicated Schools Grant balance at the end of the financial year as a percentage of "

@@ -36,6 +36,14 @@ public record KpiCell(Kind kind, String raw, Double value, String unit, String s
 
     /** Reads one cell. */
     public static KpiCell parse(String rawCell) {
+        try {
+            return read(rawCell);
+        } catch (NumberFormatException e) {
+            return unreadable(rawCell == null ? "" : rawCell, "too large to be a number (overflows a double)");
+        }
+    }
+
+    private static KpiCell read(String rawCell) {
         String raw = rawCell == null ? "" : rawCell;
         String t = clean(raw);
         if (t.isEmpty()) return new KpiCell(Kind.EMPTY, raw, null, null, null, null, false, null, null);
@@ -50,7 +58,10 @@ public record KpiCell(Kind kind, String raw, Double value, String unit, String s
             return new KpiCell(Kind.VALUE, raw, number(r.group("num")), "rate", "reported", null, true, null, null);
         }
         Matcher m = NUMBER.matcher(t);
-        if (!m.matches()) return unreadable(raw, "not a number, a status word or n/a");
+        if (!m.matches()) {
+            String why = org.sendscope.ingest.Numbers.whyNot(t.replace("%", "").strip());
+            return unreadable(raw, why.equals("not a number") ? "not a number, a status word or n/a" : why);
+        }
         double v = number(m.group("num"));
         if (m.group("sign") != null && m.group("sign").trim().equals("-")) v = -v;
         String mult = m.group("mult") == null ? "" : m.group("mult").toLowerCase(Locale.ROOT);
@@ -121,7 +132,10 @@ public record KpiCell(Kind kind, String raw, Double value, String unit, String s
     }
 
     private static double number(String s) {
-        return Double.parseDouble(s.replace(",", ""));
+        // the pattern allows commas only between thousands; a figure too long for a double is refused
+        Double v = org.sendscope.ingest.Numbers.parse(s);
+        if (v == null) throw new NumberFormatException("too large to be a number: " + s);
+        return v;
     }
 
     private static KpiCell unreadable(String raw, String reason) {

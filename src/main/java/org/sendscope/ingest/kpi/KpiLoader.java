@@ -10,6 +10,8 @@ import java.util.function.Function;
 import org.sendscope.ingest.LoadException;
 import org.sendscope.ingest.LoadResult;
 import org.sendscope.ingest.LoadRun;
+import org.sendscope.ingest.Plausibility;
+import org.sendscope.ingest.areas.KnownAreas;
 import org.sendscope.ingest.SourceFile;
 import org.sendscope.warehouse.Warehouse;
 
@@ -74,6 +76,17 @@ public final class KpiLoader {
             if (areaName != null) {
                 ctx = new KpiLoadContext(areaCode, areaName, ctx.regionCode(), source, vintage, file.name());
             }
+            KnownAreas areas = KnownAreas.of(run.connection());
+            String own = areaCode;
+            store.checking(this::unitOf, Plausibility.latestPeriodStart(vintage), code -> {
+                // the load's own area was checked by the command (the demo's fictional LA has no row)
+                if (code.equals(own) || code.equals("SN:" + own)) return true;
+                try {
+                    return areas.isKnown(code);
+                } catch (SQLException e) {
+                    throw new LoadException(file.name(), "warehouse error: " + e.getMessage(), e);
+                }
+            });
             read.addAll(reading.read(file, catalogue, ctx, store));
             if (store.observations().isEmpty() && store.targets().isEmpty() && store.rejects().isEmpty()) {
                 // tables without one figure (a header and no rows, every cell empty): a damaged file, not a report
@@ -92,6 +105,16 @@ public final class KpiLoader {
         }
         Map<String, Integer> reasons = store.rejectsByReason();
         return new KpiLoadReport(result, counts, result.unchanged() ? Map.of() : reasons);
+    }
+
+    /**
+     * The unit of a KPI code: the catalogue's, the unit of the KPI a derived code comes from (a
+     * {@code _rate} is a rate, an {@code _n} the count beside a percentage), or null.
+     */
+    private String unitOf(String code) {
+        if (code.endsWith("_rate")) return "rate";
+        if (code.endsWith("_n")) return "count";
+        return catalogue.byCode(code).map(KpiMeasure::unit).orElse(null);
     }
 
     private static KpiLoadContext context(LoadRun run, String areaCode, String source, String vintage, String fileName)

@@ -10,7 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.time.LocalDate;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.sendscope.ingest.LoadRun;
+import org.sendscope.ingest.Plausibility;
 import org.sendscope.period.Period;
 
 /**
@@ -45,8 +49,46 @@ public final class KpiStore {
     private final Map<String, KpiMeasure> newMeasures = new LinkedHashMap<>();
     private final List<Reject> rejects = new ArrayList<>();
     private final Map<String, int[]> perTable = new LinkedHashMap<>();
+    private Function<String, String> unitOf = code -> null;
+    private LocalDate latestStart;
+    private Predicate<String> knownArea = code -> true;
+
+    /**
+     * Checks every value before it is kept: within its measure's range (plausibility.tsv, by the
+     * unit {@code unitOf} gives), for a period that starts no later than {@code latestStart}, and
+     * for an area {@code knownArea} accepts. A value that fails is refused with its cell (a
+     * load_rejects row); the rest of the file loads.
+     */
+    void checking(Function<String, String> unitOf, LocalDate latestStart, Predicate<String> knownArea) {
+        this.unitOf = unitOf;
+        this.latestStart = latestStart;
+        this.knownArea = knownArea;
+    }
+
+    /** Why a value may not be kept, or null. */
+    private String implausible(Observation o) {
+        if (!knownArea.test(o.areaCode())) {
+            return "area " + o.areaCode() + " is not in areas (no load has named it): check the code";
+        }
+        if (o.value() == null) return null;
+        KpiMeasure defined = newMeasures.get(o.measure());
+        String unit = defined != null ? defined.unit() : unitOf.apply(o.measure());
+        var breach = Plausibility.bundled().rangeOf(o.measure(), unit).breach(o.value());
+        if (breach.isPresent()) return breach.get();
+        if (latestStart != null && o.period().start().isAfter(latestStart)) {
+            return "a value for " + o.period().label() + ", which starts after " + latestStart
+                    + " (the file's publication date): a reported value describes the past";
+        }
+        return null;
+    }
 
     void add(Observation o) {
+        String why = implausible(o);
+        if (why != null) {
+            reject(o.line(), o.measure() + " " + o.period().label(), o.value() == null ? o.status()
+                    : Plausibility.text(o.value()), why, o.table());
+            return;
+        }
         Observation was = observations.get(o.key());
         if (was == null) {
             observations.put(o.key(), o);
@@ -82,6 +124,18 @@ public final class KpiStore {
     }
 
     void target(Target t) {
+        if (t.target() != null) {
+            KpiMeasure defined = newMeasures.get(t.measure());
+            String unit = defined != null ? defined.unit() : unitOf.apply(t.measure());
+            var breach = Plausibility.bundled().rangeOf(t.measure(), unit).breach(t.target());
+            if (breach.isPresent()) {
+                // the target's number is refused; the required direction beside it still stands
+                reject(t.line(), t.measure() + " target", t.targetAsWritten(), breach.get(), t.table());
+                t = new Target(t.measure(), t.areaCode(), null, null, null, t.direction(), t.directionAsWritten(),
+                        t.validFrom(), t.validTo(), t.line(), t.table());
+                if (t.direction() == null && t.directionAsWritten() == null) return;
+            }
+        }
         targets.add(t);
     }
 

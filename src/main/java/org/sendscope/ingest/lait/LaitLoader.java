@@ -16,6 +16,8 @@ import org.sendscope.ingest.LoadException;
 import org.sendscope.ingest.LoadResult;
 import org.sendscope.ingest.LoadRun;
 import org.sendscope.ingest.LoadSettings;
+import org.sendscope.ingest.Numbers;
+import org.sendscope.ingest.Plausibility;
 import org.sendscope.ingest.SourceFile;
 import org.sendscope.ingest.areas.AreaCodes;
 import org.sendscope.ingest.areas.EnglishRegions;
@@ -91,7 +93,8 @@ public final class LaitLoader {
             AreaCodes areas = AreaCodes.from(c, sen2);
             String parquetRows = stage(c, file);
             int measures = stageMeasures(c, dict, dictionary.toString(), file.name());
-            String release = stagePeriods(c, file.name());
+            String release = stagePeriods(c, file.name(), vintage);
+            stageRanges(c);
             int areaCount = stageAreas(c, file.name(), areas, codes);
             c.commit();
             c.setAutoCommit(true);
@@ -209,7 +212,8 @@ public final class LaitLoader {
      * cannot be dated go to {@code lait_bad_period} with the reason. Returns the year the latest
      * period ends, the default vintage.
      */
-    private static String stagePeriods(Connection c, String fileName) throws SQLException {
+    private static String stagePeriods(Connection c, String fileName, String givenVintage) throws SQLException {
+        java.time.LocalDate latestStart = Plausibility.latestPeriodStart(givenVintage);
         try (Statement s = c.createStatement()) {
             s.execute("CREATE OR REPLACE TEMP TABLE lait_period (raw_years VARCHAR, year_type VARCHAR, label VARCHAR, "
                     + "period_kind VARCHAR, period_start DATE, period_end DATE)");
@@ -219,13 +223,18 @@ public final class LaitLoader {
         StagedRows good = StagedRows.temporary("lait_period", 6);
         StagedRows bad = StagedRows.temporary("lait_bad_period", 3);
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT DISTINCT s.raw_years, m.year_type FROM lait_measure_years s "
-                     + "JOIN lait_measure m USING (raw_short_desc) ORDER BY 1, 2")) {
+             ResultSet rs = s.executeQuery("SELECT s.raw_years, m.year_type, min(s.first_row) FROM lait_measure_years s "
+                     + "JOIN lait_measure m USING (raw_short_desc) GROUP BY 1, 2 ORDER BY 1, 2")) {
             while (rs.next()) {
                 String years = rs.getString(1);
                 String type = rs.getString(2);
                 try {
                     Period p = LaitYears.parse(years, type == null ? null : LaitYearType.valueOf(type));
+                    if (p.start().isAfter(latestStart)) {
+                        throw new LoadException(fileName, rs.getLong(3), "Years", years, "a period that starts "
+                                + p.start() + ", after " + latestStart + " (the release's own date, or today): a "
+                                + "published figure describes the past");
+                    }
                     good.add(years, type, years.trim(), p.kindCode(), p.start(), p.end());
                     latest = Math.max(latest, p.end().getYear());
                 } catch (IllegalArgumentException e) {
@@ -237,6 +246,64 @@ public final class LaitLoader {
         bad.insert(c);
         if (latest == 0) throw new LoadException(fileName, "no row has a Years label that can be dated");
         return Integer.toString(latest);
+    }
+
+    /** Each measure's plausible range (plausibility.tsv, by its code and the dictionary's unit) in {@code lait_range}. */
+    private static void stageRanges(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE OR REPLACE TEMP TABLE lait_range (measure VARCHAR, lo DOUBLE, hi DOUBLE, whole BOOLEAN, "
+                    + "outside VARCHAR, reason VARCHAR)");
+        }
+        StagedRows rows = StagedRows.temporary("lait_range", 6);
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT measure, unit FROM lait_measure")) {
+            while (rs.next()) {
+                Plausibility.Range r = Plausibility.bundled().rangeOf(rs.getString(1), rs.getString(2));
+                if (r.isUnbounded()) continue;
+                rows.add(rs.getString(1), r.min(), r.max(), r.whole(), r.outside().name().toLowerCase(java.util.Locale.ROOT),
+                        "implausible for " + r.name() + ": " + r.why() + " (" + r.bounds() + ")");
+            }
+        }
+        rows.insert(c);
+    }
+
+    /** SQL: the value {@code v} breaks the range {@code r} of lait_range. */
+    private static String breach(String v) {
+        return "(" + v + " < r.lo OR " + v + " > r.hi OR (r.whole AND " + v + " <> round(" + v + ")))";
+    }
+
+    /**
+     * Values outside their measure's range: the first of a 'refuse' measure refuses the file naming
+     * its row; those of a 'reject' measure (real published values, docs/decisions/0086) are taken
+     * out again and recorded in load_reject_log.
+     */
+    private static long checkRanges(LoadRun run, String parquetRows) throws SQLException {
+        Connection c = run.connection();
+        long id = run.loadId();
+        if (count(c, "SELECT count(*) FROM observation_fact o JOIN lait_range r USING (measure) WHERE o.load_id = " + id
+                + " AND " + breach("o.value")) == 0) {
+            return 0;
+        }
+        String rowsInRange = parquetRows + " s JOIN lait_measure_period mp ON mp.raw_short_desc = " + SHORT_DESC
+                + " AND mp.raw_years IS NOT DISTINCT FROM " + YEARS + " JOIN lait_range r ON r.measure = mp.measure";
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT s.file_row_number + 1, " + VALUE
+                + ", r.reason FROM " + rowsInRange + " WHERE r.outside = 'refuse' AND " + breach("gss_value(" + VALUE + ")")
+                + " ORDER BY 1 LIMIT 1")) {
+            if (rs.next()) throw new LoadException(run.file().name(), rs.getLong(1), "Values", rs.getString(2), rs.getString(3));
+        }
+        long n;
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO load_reject_log (load_id, file_name, line, field, "
+                + "raw_value, reason) SELECT ?, ?, s.file_row_number + 1, 'Values', " + VALUE + ", r.reason || ' (measure ' "
+                + "|| mp.measure || ', ' || mp.label || '; left out, docs/decisions/0086)' FROM " + rowsInRange
+                + " WHERE r.outside = 'reject' AND " + breach("gss_value(" + VALUE + ")") + " ORDER BY s.file_row_number")) {
+            p.setLong(1, id);
+            p.setString(2, run.file().name());
+            n = p.executeUpdate();
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("DELETE FROM observation_fact o USING lait_range r WHERE o.load_id = " + id
+                    + " AND o.measure = r.measure AND r.outside = 'reject' AND " + breach("o.value"));
+        }
+        return n;
     }
 
     /** Gives every (LA Number, name, region) of the file its GSS code and level in {@code lait_area}. */
@@ -368,12 +435,16 @@ public final class LaitLoader {
                     + " FROM " + parquetRows + " WHERE gss_status(" + VALUE + ") IS NULL ORDER BY 1 LIMIT 1")) {
                 rs.next();
                 throw new LoadException(run.file().name(), rs.getLong(1), "Values", rs.getString(2),
-                        "not a number or a known marker (c x z u low : .. -)");
+                        Numbers.whyNot(rs.getString(2)) + "; expected a number or a known marker (c x z u low : .. -)");
             }
         }
-        run.message(String.format("%d measures, %d areas%s", measures, areaCount,
-                rejected == 0 ? "" : String.format(", %d rows whose Years could not be dated left out (see load_rejects)", rejected)));
-        return rows;
+        long implausible = checkRanges(run, parquetRows);
+        run.countRejects(implausible);
+        run.message(String.format("%d measures, %d areas%s%s", measures, areaCount,
+                rejected == 0 ? "" : String.format(", %d rows whose Years could not be dated left out (see load_rejects)", rejected),
+                implausible == 0 ? "" : String.format(", %d values outside their measure's range left out (see load_rejects)",
+                        implausible)));
+        return rows - implausible;
     }
 
     private static long count(Connection c, String sql) throws SQLException {
@@ -389,7 +460,7 @@ public final class LaitLoader {
             if (!c.getAutoCommit()) c.rollback();
             c.setAutoCommit(false);
             for (String t : List.of("lait_measure_years", "lait_area_keys", "lait_measure", "lait_period", "lait_measure_period",
-                    "lait_bad_period", "lait_area")) {
+                    "lait_bad_period", "lait_area", "lait_range")) {
                 s.execute("DROP TABLE IF EXISTS " + t);
             }
             c.commit();

@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.sendscope.ingest.LoadException;
+import org.sendscope.ingest.Numbers;
+import org.sendscope.ingest.Plausibility;
 
 /**
  * The cells of one worksheet read strictly: a number is a number, a Government Statistical Service
@@ -70,21 +72,29 @@ public final class SheetCells {
         Worksheet.Cell c = sheet.cell(row, col);
         String raw = c == null ? "" : c.raw().trim();
         if (c != null && c.kind().equals("number")) {
-            try {
-                return new Value(Double.parseDouble(raw), "reported");
-            } catch (NumberFormatException e) {
-                throw refused(row, col, raw, "not a number");
-            }
+            // a numeric cell's XML may still hold NaN, INF or 1e400 (hand-edited or written by a script)
+            Double v = Numbers.parse(raw);
+            if (v == null || raw.contains(",")) throw refused(row, col, raw, Numbers.whyNot(raw));
+            return new Value(v, "reported");
         }
         if (c != null && c.kind().equals("text")) {
             if (MARKERS.contains(raw.toLowerCase(Locale.ROOT))) return new Value(null, raw.toLowerCase(Locale.ROOT));
-            try {
-                return new Value(Double.parseDouble(raw.replace(",", "")), "reported");
-            } catch (NumberFormatException e) {
-                // falls through to the refusal below
+            Double v = Numbers.parse(raw);
+            if (v != null) return new Value(v, "reported");
+            if (!raw.isEmpty()) {
+                throw refused(row, col, raw, Numbers.whyNot(raw) + "; expected a number or a known marker ("
+                        + String.join(" ", MARKERS) + ")");
             }
         }
         throw refused(row, col, raw, "not a number or a known marker (" + String.join(" ", MARKERS) + ")");
+    }
+
+    /** The value, if plausible for its measure's range; a value outside it refuses the file at this cell. */
+    public Value plausible(int row, int col, Value v, Plausibility.Range range) {
+        if (v.number() == null) return v;
+        var breach = range.breach(v.number());
+        if (breach.isPresent()) throw refused(row, col, Plausibility.text(v.number()), breach.get());
+        return v;
     }
 
     /** A refusal naming this cell. */

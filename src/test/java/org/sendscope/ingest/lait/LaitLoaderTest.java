@@ -75,10 +75,27 @@ class LaitLoaderTest {
                 + "AND comparable_with = 'ehc_20wk_pct_incl_exc'"));
         // Dictionary: InfMort, Polarity Low
         assertEquals(1, warehouse.count("SELECT count(*) FROM measures WHERE measure = 'lait_infmort' AND polarity = 'lower_is_better'"));
-        // 457,980 rows in the file less the 170 whose Years is '0'
-        assertEquals(457_810, first.rowsLoaded());
-        assertEquals(170, first.rowsRejected());
+        // 457,980 rows in the file less the 170 whose Years is '0' and the 215 values above 100% of
+        // four percentage measures (docs/decisions/0086)
+        assertEquals(457_595, first.rowsLoaded());
+        assertEquals(385, first.rowsRejected());
         assertEquals(170, warehouse.count("SELECT count(*) FROM load_rejects WHERE field = 'Years' AND raw_value = '0'"));
+    }
+
+    @Test
+    void percentagesAbove100AreLeftOutWithTheirRowAndNeverCapped() throws SQLException {
+        // docs/decisions/0086: 167 + 13 + 33 + 2 published values above 100%, each a reject row
+        assertEquals(215, warehouse.count("SELECT count(*) FROM load_rejects WHERE field = 'Values' AND reason LIKE 'implausible%'"));
+        assertEquals(167, warehouse.count("SELECT count(*) FROM load_rejects WHERE reason LIKE '%measure lait_pct_3_and_4yr_olds%'"));
+        assertEquals(13, warehouse.count("SELECT count(*) FROM load_rejects WHERE reason LIKE '%measure lait_pct_2yr_olds%'"));
+        assertEquals(33, warehouse.count("SELECT count(*) FROM load_rejects WHERE reason LIKE '%measure lait_prechilddea%'"));
+        assertEquals(2, warehouse.count("SELECT count(*) FROM load_rejects WHERE reason LIKE '%measure lait_sept_guarantee%'"));
+        // the raw text is kept, the observation is not: no value above 100 for these, and none altered to 100
+        assertEquals(1, warehouse.count("SELECT count(*) FROM load_rejects WHERE raw_value = '1015' AND reason LIKE '%lait_prechilddea%'"));
+        assertEquals(0, warehouse.count("SELECT count(*) FROM observations WHERE measure IN ('lait_pct_3_and_4yr_olds', "
+                + "'lait_pct_2yr_olds', 'lait_prechilddea', 'lait_sept_guarantee') AND value > 100"));
+        // FTE and averages are not whole numbers, and load: a measure row corrects the unit's rule
+        assertTrue(warehouse.count("SELECT count(*) FROM observations WHERE measure = 'lait_work_force_nosw' AND value <> round(value)") > 800);
     }
 
     @Test
