@@ -50,34 +50,48 @@ public final class Main implements Runnable {
     /** The configured command line, with the project's exception handling. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
-        cl.setExecutionExceptionHandler(Main::report);
+        cl.setExecutionExceptionHandler((ex, line, parsed) -> {
+            PrintWriter err = line.getErr();
+            boolean verbose = parsed.originalArgs().contains("--verbose");
+            if (ex instanceof LoadException || ex instanceof WarehouseException || ex instanceof UserException) {
+                err.println("sendscope: " + ex.getMessage());
+                if (verbose) ex.printStackTrace(err);
+                err.flush();
+                return USER_ERROR;
+            }
+            err.println("sendscope: internal error: " + ex);
+            if (verbose) ex.printStackTrace(err);
+            else err.println("(run again with --verbose for the stack trace)");
+            err.flush();
+            return BUG;
+        });
         cl.setExitCodeExceptionMapper(ex -> USER_ERROR);
         // --replace lets the loads of this one command remove data (see ReplaceOption).
         cl.setExecutionStrategy(parsed -> LoadRun.replacing(ReplaceOption.given(parsed), () -> {
             try {
                 return new CommandLine.RunLast().execute(parsed);
             } catch (Error e) {
-                // picocli passes only Exceptions to the handler; an Error (out of memory mid-load) is a bug too
-                return report(e, parsed.commandSpec().commandLine(), parsed);
+                // picocli hands only Exceptions to the handler; an Error (out of memory mid-load) is a bug too
+                try {
+                    return cl.getExecutionExceptionHandler().handleExecutionException(new StoppedByError(e), cl, parsed);
+                } catch (Exception x) {
+                    throw new CommandLine.ExecutionException(cl, String.valueOf(x.getMessage()), x);
+                }
             }
         }));
         return cl;
     }
 
-    private static int report(Throwable ex, CommandLine line, CommandLine.ParseResult parsed) {
-        PrintWriter err = line.getErr();
-        boolean verbose = parsed.originalArgs().contains("--verbose");
-        if (ex instanceof LoadException || ex instanceof WarehouseException || ex instanceof UserException) {
-            err.println("sendscope: " + ex.getMessage());
-            if (verbose) ex.printStackTrace(err);
-            err.flush();
-            return USER_ERROR;
+    /** An {@link Error} a command stopped with, handed to the exception handler as the bug it is. */
+    private static final class StoppedByError extends RuntimeException {
+        StoppedByError(Error e) {
+            super(e.toString(), e);
         }
-        err.println("sendscope: internal error: " + ex);
-        if (verbose) ex.printStackTrace(err);
-        else err.println("(run again with --verbose for the stack trace)");
-        err.flush();
-        return BUG;
+
+        @Override
+        public String toString() {
+            return getCause().toString();
+        }
     }
 
     @Override
