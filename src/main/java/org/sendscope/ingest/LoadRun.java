@@ -147,6 +147,16 @@ public final class LoadRun {
     }
 
     /**
+     * Records a refusal that came before the load's transaction could begin (an unreadable archive,
+     * not the kind of file expected), so that {@code status} lists it beside the others; returns
+     * it to be thrown. Scope and vintage are not known yet.
+     */
+    public static LoadException refused(Warehouse warehouse, String source, SourceFile file, LoadException e) {
+        record(warehouse.connection(), source, source, file, "unknown", e);
+        return e;
+    }
+
+    /**
      * Records a load that did not land — {@code refused} (the input's fault) or {@code failed}
      * (anything else) — after its rollback, so that {@code status} can list it. Only the audit
      * log is written; a failure to write it is added to the original error, never thrown instead.

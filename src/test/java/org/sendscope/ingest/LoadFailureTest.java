@@ -107,6 +107,12 @@ class LoadFailureTest {
         CliRun status = CliRun.of("status", "--warehouse", warehouse.toString());
         assertTrue(status.out().contains("refused") && status.out().contains("txn-mini-2019-no-requests.zip")
                 && status.out().contains("file requests.csv"), status.out());
+        // a refusal before the load's transaction began is listed too
+        Path notAZip = dir.resolve("release.zip");
+        Files.writeString(notAZip, "this is a note, not a zip\n");
+        assertEquals(1, CliRun.of("load", "dfe-ehcp", notAZip.toString(), "--warehouse", warehouse.toString()).code());
+        CliRun listed = CliRun.of("status", "--warehouse", warehouse.toString());
+        assertTrue(listed.out().contains("not a readable zip archive"), listed.out());
         // --replace lets the same file through: the release then has no request figures
         CliRun replaced = CliRun.of("load", "dfe-ehcp", bad + "txn-mini-2019-no-requests.zip", "--replace",
                 "--warehouse", warehouse.toString());

@@ -60,6 +60,7 @@ public final class Sen2Release {
     public static LoadResult load(Warehouse warehouse, Path source, String vintage) {
         SourceFile file = Files.isDirectory(source) ? SourceFile.ofDirectory(source) : SourceFile.of(source);
         Path tmp = null;
+        boolean started = false;
         try {
             tmp = LoadTemp.folder();
             Map<String, Path> csvs = Files.isDirectory(source) ? findCsvs(source) : unzip(source, tmp);
@@ -71,9 +72,13 @@ public final class Sen2Release {
             }
             String v = vintage != null ? vintage : vintageOf(csvs.get(GUIDANCE), csvs.get(layout.files().get(0).name()));
             Map<String, Path> files = csvs;
+            started = true;
             return LoadRun.run(warehouse, SOURCE, SOURCE + "|" + v, file, v, run -> loadFiles(run, layout, files));
+        } catch (LoadException e) {
+            // LoadRun records its own refusals; one before it began is recorded here
+            throw started ? e : LoadRun.refused(warehouse, SOURCE, file, e);
         } catch (IOException e) {
-            throw new LoadException(file.name(), "cannot read: " + e.getMessage(), e);
+            throw LoadRun.refused(warehouse, SOURCE, file, new LoadException(file.name(), "cannot read: " + e.getMessage(), e));
         } finally {
             LoadTemp.delete(tmp);
         }
