@@ -1,7 +1,6 @@
 package org.sendscope.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.util.concurrent.Callable;
 import org.sendscope.demo.Demo;
 import org.sendscope.warehouse.Warehouse;
@@ -18,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Running it again changes nothing (every load is checksummed); --fresh starts from an empty warehouse."})
 public final class DemoCommand implements Callable<Integer> {
     @Mixin
-    WarehouseOptions options;
+    WritingOptions options;
     @Spec
     CommandSpec spec;
 
@@ -28,12 +27,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        if (fresh) {
-            Files.deleteIfExists(options.file());
-            Files.deleteIfExists(options.file().resolveSibling(options.file().getFileName() + ".wal"));
-        }
         out.println("sendscope demo: warehouse " + options.file().toAbsolutePath());
-        try (Warehouse w = options.openForWriting()) {
+        // --fresh builds a new file that replaces the old one at the end, so readers keep the old until then.
+        try (Warehouse w = fresh ? options.openEmpty() : options.openForWriting()) {
             new Demo(Demo.steps()).run(w, out);
         }
         out.flush();

@@ -30,7 +30,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Uses nothing after January ORIGIN and calendar year ORIGIN-1; stores the run (view 'forecasts')."})
 public final class ForecastEhcpCommand implements Callable<Integer> {
     @Mixin
-    WarehouseOptions options;
+    WritingOptions options;
     @Mixin
     FormatOption format;
     @Spec

@@ -31,7 +31,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Loading the same plan and snapshot again replaces it; the same file again changes nothing."})
 public final class LoadActionsCommand implements Callable<Integer> {
     @Mixin
-    WarehouseOptions options;
+    WritingOptions options;
+    @Mixin
+    ReplaceOption replace;
     @Spec
     CommandSpec spec;
 

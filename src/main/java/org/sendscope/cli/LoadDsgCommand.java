@@ -24,7 +24,9 @@ import picocli.CommandLine.Model.CommandSpec;
                         + "the file's folder, else what the warehouse already knows)."})
 public final class LoadDsgCommand implements Callable<Integer> {
     @Mixin
-    WarehouseOptions options;
+    WritingOptions options;
+    @Mixin
+    ReplaceOption replace;
     @Spec
     CommandSpec spec;
 

@@ -24,7 +24,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Values go to observations, targets and directions to kpi_targets, unreadable cells to load_rejects."})
 public final class LoadKpisCommand implements Callable<Integer> {
     @Mixin
-    WarehouseOptions options;
+    WritingOptions options;
+    @Mixin
+    ReplaceOption replace;
     @Spec
     CommandSpec spec;
 

@@ -25,7 +25,9 @@ import picocli.CommandLine.Model.CommandSpec;
                         + "file's folder, else what the warehouse already knows)."})
 public final class LoadLaitCommand implements Callable<Integer> {
     @Mixin
-    WarehouseOptions options;
+    WritingOptions options;
+    @Mixin
+    ReplaceOption replace;
     @Spec
     CommandSpec spec;
 

@@ -25,7 +25,9 @@ import picocli.CommandLine.Model.CommandSpec;
                         + "('SN:<area>'); unreadable cells to load_rejects."})
 public final class LoadPaperCommand implements Callable<Integer> {
     @Mixin
-    WarehouseOptions options;
+    WritingOptions options;
+    @Mixin
+    ReplaceOption replace;
     @Spec
     CommandSpec spec;
 

@@ -5,7 +5,7 @@ import org.sendscope.warehouse.Warehouse;
 import picocli.CommandLine.Option;
 
 /** The options every command shares: which warehouse, and whether to show stack traces. */
-public final class WarehouseOptions {
+public class WarehouseOptions {
     @Option(names = "--warehouse", paramLabel = "FILE",
             description = "Warehouse file (default: $SENDSCOPE_WAREHOUSE or warehouse/sendscope.duckdb).")
     Path warehouse;

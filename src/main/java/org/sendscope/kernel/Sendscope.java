@@ -2,6 +2,7 @@ package org.sendscope.kernel;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,9 +24,10 @@ import tech.tablesaw.api.Table;
  *
  * <p>The warehouse is opened read-only (as for the SQL console), so a notebook can never change
  * what it reports on. One connection per warehouse file is kept for the life of the kernel and
- * shared with {@code %%sql} cells; re-running {@code Sendscope.open()} in a cell is cheap. DuckDB
- * lets a file have readers or one writer: while a kernel has the warehouse open, a
- * {@code sendscope load} into it is refused — restart the kernel (or run the load first).
+ * shared with {@code %%sql} cells; re-running {@code Sendscope.open()} in a cell is cheap. A load
+ * never waits for the kernel: it replaces the file when it finishes, and the next query here sees
+ * that and re-opens the new file (docs/decisions/0095-readers-during-loads.md), so a cell sees the
+ * warehouse before a load or after it.
  */
 public final class Sendscope {
     /** Said whenever there is nothing to show, so the reader knows the next step. */
@@ -34,10 +36,15 @@ public final class Sendscope {
 
     private static final Map<Path, Sendscope> OPEN = new ConcurrentHashMap<>();
 
-    private final Warehouse warehouse;
+    private final Path file;
+    private Warehouse warehouse;
+    // The identity (device and inode) of the file this connection reads; a load replaces the file.
+    private Object fileKey;
 
-    private Sendscope(Warehouse warehouse) {
-        this.warehouse = warehouse;
+    private Sendscope(Path file) {
+        this.file = file;
+        this.fileKey = fileKey(file);
+        this.warehouse = Warehouse.openReadOnly(file);
     }
 
     /** The default warehouse ({@code $SENDSCOPE_WAREHOUSE}, else {@code warehouse/sendscope.duckdb}), read-only. */
@@ -58,8 +65,8 @@ public final class Sendscope {
         if (!Files.exists(f)) {
             throw new NoDataException("no data loaded: there is no warehouse at " + f + "; " + HOW_TO_LOAD);
         }
-        s = new Sendscope(Warehouse.openReadOnly(f));
-        if (s.warehouse.count("SELECT count(*) FROM loads") == 0) {
+        s = new Sendscope(f);
+        if (s.warehouse.count("SELECT count(*) FROM loads WHERE status = 'loaded'") == 0) {
             s.warehouse.close();
             throw new NoDataException("no data loaded in " + f + "; " + HOW_TO_LOAD);
         }
@@ -79,9 +86,9 @@ public final class Sendscope {
     }
 
     /** Runs a read-only query (SELECT, WITH, DESCRIBE, …) and returns the result as a Tablesaw table. */
-    public Table sql(String query) {
+    public synchronized Table sql(String query) {
         String checked = ReadOnlyQuery.check(query);
-        try (Statement s = warehouse.connection().createStatement(); ResultSet rs = s.executeQuery(checked)) {
+        try (Statement s = current().connection().createStatement(); ResultSet rs = s.executeQuery(checked)) {
             return ResultTables.read(rs, "result");
         } catch (SQLException e) {
             throw new WarehouseException(firstLine(e.getMessage()), e);
@@ -94,9 +101,9 @@ public final class Sendscope {
      *
      * @return this, for chaining
      */
-    public Sendscope require(String measure) {
+    public synchronized Sendscope require(String measure) {
         long n;
-        try (var ps = warehouse.connection().prepareStatement("SELECT count(*) FROM observations WHERE measure = ?")) {
+        try (var ps = current().connection().prepareStatement("SELECT count(*) FROM observations WHERE measure = ?")) {
             ps.setString(1, measure);
             try (ResultSet rs = ps.executeQuery()) {
                 n = rs.next() ? rs.getLong(1) : 0;
@@ -105,7 +112,7 @@ public final class Sendscope {
             throw new WarehouseException(firstLine(e.getMessage()), e);
         }
         if (n == 0) {
-            throw new NoDataException("no " + measure + " observations loaded in " + warehouse.file() + "; " + HOW_TO_LOAD);
+            throw new NoDataException("no " + measure + " observations loaded in " + file + "; " + HOW_TO_LOAD);
         }
         return this;
     }
@@ -130,8 +137,8 @@ public final class Sendscope {
      * travel against its polarity or required direction, and RAG against the target in force
      * ({@link org.sendscope.analysis.Trend}; the same rules as the {@code kpi_trend} view).
      */
-    public Table trend(String measure, String areaCode) {
-        return org.sendscope.analysis.Trend.load(warehouse, measure, areaCode).table();
+    public synchronized Table trend(String measure, String areaCode) {
+        return org.sendscope.analysis.Trend.load(current(), measure, areaCode).table();
     }
 
     /**
@@ -139,9 +146,9 @@ public final class Sendscope {
      * and median), with rank and LAIT quartile band, period by period
      * ({@link org.sendscope.analysis.BenchmarkComparison}; the {@code benchmark_comparison} view).
      */
-    public Table compare(String measure, String areaCode) {
+    public synchronized Table compare(String measure, String areaCode) {
         return org.sendscope.analysis.BenchmarkComparison.table(
-                org.sendscope.analysis.BenchmarkComparison.of(warehouse, measure, areaCode));
+                org.sendscope.analysis.BenchmarkComparison.of(current(), measure, areaCode));
     }
 
     /**
@@ -150,8 +157,8 @@ public final class Sendscope {
      * Computed in the notebook, not stored: {@code sendscope forecast ehcp} stores runs with their
      * provenance.
      */
-    public Table forecast(int origin, int horizon, String... areaCodes) {
-        var engine = new org.sendscope.forecast.EhcpForecasting(org.sendscope.forecast.PanelLoader.load(warehouse));
+    public synchronized Table forecast(int origin, int horizon, String... areaCodes) {
+        var engine = new org.sendscope.forecast.EhcpForecasting(org.sendscope.forecast.PanelLoader.load(current()));
         var rows = engine.forecast(origin, horizon, org.sendscope.forecast.Models.AUTO, List.of(areaCodes));
         return Table.create("forecast",
                 tech.tablesaw.api.StringColumn.create("area_code", rows.stream().map(r -> r.areaCode())),
@@ -167,17 +174,41 @@ public final class Sendscope {
 
     /** The warehouse file this notebook reads. */
     public Path file() {
-        return warehouse.file();
+        return file;
     }
 
     /** The read-only warehouse, for analyses that take one. */
-    public Warehouse warehouse() {
+    public synchronized Warehouse warehouse() {
+        return current();
+    }
+
+    /**
+     * The connection to the file as it is now: when a load has replaced the file since the last
+     * query, the old connection is closed and the new file opened.
+     */
+    private synchronized Warehouse current() {
+        Object now = fileKey(file);
+        if (now != null && !now.equals(fileKey)) {
+            Warehouse fresh = Warehouse.openReadOnly(file);
+            Warehouse old = warehouse;
+            warehouse = fresh;
+            fileKey = now;
+            old.close();
+        }
         return warehouse;
+    }
+
+    private static Object fileKey(Path file) {
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+        } catch (java.io.IOException e) {
+            return null; // gone for a moment or for good: keep the connection we have
+        }
     }
 
     @Override
     public String toString() {
-        return "sendscope warehouse " + warehouse.file() + " (read-only)";
+        return "sendscope warehouse " + file + " (read-only)";
     }
 
     /** Closes every warehouse the notebook opened (kernel shutdown). */

@@ -1,13 +1,17 @@
 package org.sendscope.warehouse;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Properties;
 
 /**
@@ -18,6 +22,12 @@ import java.util.Properties;
  * <p>Open it read-write for loading ({@link #open(Path)}) or read-only for questions
  * ({@link #openReadOnly(Path)}): the read-only connection also has external access switched off,
  * so a query cannot read, write or attach files.
+ *
+ * <p>Readers are never turned away by a load (docs/decisions/0095-readers-during-loads.md): a
+ * read-write open takes the writer lock ({@link WriterLock}), works on a copy of the file
+ * ({@code <file>.loading-<pid>}) and, on {@link #close()}, checkpoints the copy and renames it over
+ * the file in one step. A reader opens whichever file is there and keeps it until it closes, so it
+ * sees the warehouse before a load or after it, never part of one.
  */
 public final class Warehouse implements AutoCloseable {
 
@@ -26,14 +36,22 @@ public final class Warehouse implements AutoCloseable {
     /** The default warehouse file, relative to the working directory. */
     public static final Path DEFAULT_FILE = Path.of("warehouse", "sendscope.duckdb");
 
+    private static final String COPY_INFIX = ".loading-";
+
     private final Path file;
     private final Connection connection;
     private final boolean readOnly;
+    // For a read-write open of a file: the copy being changed and the lock that makes it the only one.
+    private final Path workingCopy;
+    private final WriterLock lock;
+    private boolean closed;
 
-    private Warehouse(Path file, Connection connection, boolean readOnly) {
+    private Warehouse(Path file, Connection connection, boolean readOnly, Path workingCopy, WriterLock lock) {
         this.file = file;
         this.connection = connection;
         this.readOnly = readOnly;
+        this.workingCopy = workingCopy;
+        this.lock = lock;
     }
 
     /** The warehouse file to use: the explicit one, else {@code $SENDSCOPE_WAREHOUSE}, else the default. */
@@ -44,22 +62,69 @@ public final class Warehouse implements AutoCloseable {
         return DEFAULT_FILE;
     }
 
-    /** Opens (creating and migrating if needed) the warehouse for loading. */
+    /**
+     * Opens (creating and migrating if needed) the warehouse for loading.
+     *
+     * @throws WarehouseInUseException at once when another process is changing it
+     */
     public static Warehouse open(Path file) {
+        return open(file, Duration.ZERO);
+    }
+
+    /**
+     * Opens the warehouse for loading, waiting up to {@code wait} for another writer to finish.
+     * What this open changes becomes visible to readers when it is closed.
+     *
+     * @throws WarehouseInUseException when another process is still changing it after {@code wait}
+     */
+    public static Warehouse open(Path file, Duration wait) {
+        return openForWriting(file, wait, false);
+    }
+
+    /**
+     * Opens a new, empty warehouse that replaces {@code file} when it is closed (the demo's
+     * {@code --fresh}); until then readers keep the old one.
+     */
+    public static Warehouse openEmpty(Path file, Duration wait) {
+        return openForWriting(file, wait, true);
+    }
+
+    private static Warehouse openForWriting(Path file, Duration wait, boolean empty) {
+        Path target = file.toAbsolutePath().normalize();
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) Files.createDirectories(parent);
-            Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
-            Warehouse w = new Warehouse(file, c, false);
+            Files.createDirectories(target.getParent());
+        } catch (IOException e) {
+            throw new WarehouseException("cannot open warehouse " + file + ": " + e.getMessage(), e);
+        }
+        WriterLock lock = WriterLock.acquire(target, wait);
+        Path copy = target.resolveSibling(target.getFileName() + COPY_INFIX + ProcessHandle.current().pid());
+        Connection c = null;
+        try {
+            sweepCopies(target);
+            if (Files.exists(target)) refuseIfOpenedElsewhere(target, file);
+            if (!empty && Files.exists(target)) {
+                foldWal(target);
+                Files.copy(target, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+            }
+            c = DriverManager.getConnection("jdbc:duckdb:" + copy, uncached());
             new SchemaMigrations(c).migrate();
-            return w;
-        } catch (SQLException | IOException e) {
+            failInterruptedLoads(c);
+            return new Warehouse(file, c, false, copy, lock);
+        } catch (SQLException | IOException | RuntimeException | Error e) {
+            closeQuietly(c);
+            deleteCopy(copy);
+            lock.close();
+            if (e instanceof WarehouseException we) throw we;
+            if (e instanceof Error err) throw err;
+            WarehouseInUseException busy = e instanceof SQLException se ? WarehouseInUseException.fromDuckDb(file, se) : null;
+            if (busy != null) throw busy;
             throw new WarehouseException("cannot open warehouse " + file + ": " + e.getMessage(), e);
         }
     }
 
     /**
-     * Opens an existing warehouse read-only, with no access to files or extensions.
+     * Opens an existing warehouse read-only, with no access to files or extensions. It reads the
+     * file as it is when opened, whether or not a load is running.
      *
      * @throws WarehouseException when the file does not exist yet
      */
@@ -69,19 +134,41 @@ public final class Warehouse implements AutoCloseable {
                     + " (load something first: 'sendscope demo' or 'sendscope load …')");
         }
         try {
-            // A read-write open first brings an older file up to date with the views this build knows.
-            if (needsMigration(file)) open(file).close();
-            Properties p = new Properties();
-            p.setProperty("duckdb.read_only", "true");
-            p.setProperty("enable_external_access", "false");
-            p.setProperty("autoinstall_known_extensions", "false");
-            p.setProperty("autoload_known_extensions", "false");
-            p.setProperty("lock_configuration", "true");
-            Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), p);
-            return new Warehouse(file, c, true);
+            Connection c = connectReadOnly(file);
+            boolean current;
+            try {
+                current = new SchemaMigrations(c).isCurrent();
+            } catch (SQLException | RuntimeException e) {
+                closeQuietly(c);
+                throw e;
+            }
+            if (!current) {
+                // A read-write open first brings an older file up to date with the views this build knows;
+                // while another command is writing, that command does it, and the reader takes the file as it is.
+                c.close();
+                try {
+                    open(file).close();
+                } catch (WarehouseInUseException busy) {
+                    // a writer is at work: it migrates the file when it finishes
+                }
+                c = connectReadOnly(file);
+            }
+            return new Warehouse(file, c, true, null, null);
         } catch (SQLException e) {
+            WarehouseInUseException busy = WarehouseInUseException.fromDuckDb(file, e);
+            if (busy != null) throw busy;
             throw new WarehouseException("cannot open warehouse " + file + " read-only: " + e.getMessage(), e);
         }
+    }
+
+    private static Connection connectReadOnly(Path file) throws SQLException {
+        Properties p = uncached();
+        p.setProperty("duckdb.read_only", "true");
+        p.setProperty("enable_external_access", "false");
+        p.setProperty("autoinstall_known_extensions", "false");
+        p.setProperty("autoload_known_extensions", "false");
+        p.setProperty("lock_configuration", "true");
+        return DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), p);
     }
 
     /** An in-memory warehouse, migrated, for tests and benchmarks. */
@@ -89,17 +176,130 @@ public final class Warehouse implements AutoCloseable {
         try {
             Connection c = DriverManager.getConnection("jdbc:duckdb:");
             new SchemaMigrations(c).migrate();
-            return new Warehouse(null, c, false);
+            return new Warehouse(null, c, false, null, null);
         } catch (SQLException e) {
             throw new WarehouseException("cannot open an in-memory warehouse: " + e.getMessage(), e);
         }
     }
 
-    private static boolean needsMigration(Path file) throws SQLException {
+    /**
+     * Marks as failed any load still 'loading', and removes whatever rows it left: only one
+     * read-write connection holds the file, so such a load belongs to a process that died mid-load
+     * (or to an older build that could commit half a load). Nothing of it may stay in force.
+     */
+    private static void failInterruptedLoads(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM load_log WHERE status = 'loading'")) {
+                rs.next();
+                if (rs.getLong(1) == 0) return;
+            }
+            c.setAutoCommit(false);
+            boolean ended = false;
+            try {
+                String ids = "SELECT load_id FROM load_log WHERE status = 'loading'";
+                for (String table : DataTables.names(c)) s.executeUpdate("DELETE FROM " + table + " WHERE load_id IN (" + ids + ")");
+                s.executeUpdate("UPDATE load_log SET status = 'failed', message = coalesce(message || '; ', '') "
+                        + "|| 'interrupted: still loading when the warehouse was next opened; its rows were removed' "
+                        + "WHERE status = 'loading'");
+                c.commit();
+                ended = true;
+            } finally {
+                if (!ended) c.rollback();
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    /**
+     * Each open gets its own DuckDB instance: the driver's process-wide cache would hand a reader the
+     * instance of a file that a load has since replaced.
+     */
+    private static Properties uncached() {
         Properties p = new Properties();
+        p.setProperty("jdbc_instance_cache", "false");
+        return p;
+    }
+
+    /**
+     * Another program with the file itself open read-write (a DuckDB shell, an older sendscope build)
+     * could change it after it was copied, and the rename would lose those changes: refuse, naming it.
+     * DuckDB holds an exclusive operating-system lock on a file it has open read-write, so a shared
+     * lock that cannot be had says so without opening the database.
+     */
+    private static void refuseIfOpenedElsewhere(Path target, Path asGiven) throws IOException, SQLException {
+        try (FileChannel ch = FileChannel.open(target, StandardOpenOption.READ)) {
+            java.nio.channels.FileLock probe = ch.tryLock(0, Long.MAX_VALUE, true);
+            if (probe != null) {
+                probe.release();
+                return;
+            }
+        }
+        // Opening it read-only makes DuckDB name the process holding it.
+        Properties p = uncached();
         p.setProperty("duckdb.read_only", "true");
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), p)) {
-            return !new SchemaMigrations(c).isCurrent();
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + target, p)) {
+            return; // released in the meantime
+        } catch (SQLException e) {
+            WarehouseInUseException busy = WarehouseInUseException.fromDuckDb(asGiven, e);
+            if (busy != null) throw busy;
+            throw e;
+        }
+    }
+
+    /**
+     * A write-ahead log beside the file (left by a build before this design or another program) holds
+     * changes the file alone lacks: a read-write open of the file itself writes them into it first.
+     */
+    private static void foldWal(Path target) throws SQLException {
+        if (!Files.exists(wal(target))) return;
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + target, uncached());
+             Statement s = c.createStatement()) {
+            s.execute("CHECKPOINT");
+        }
+    }
+
+    /**
+     * Removes copies left by a writer that was killed, with their log and DuckDB's spill folder
+     * ({@code .tmp}): only the lock holder can be writing one.
+     */
+    private static void sweepCopies(Path target) throws IOException {
+        String prefix = target.getFileName() + COPY_INFIX;
+        try (var siblings = Files.list(target.getParent())) {
+            for (Path p : siblings.filter(p -> p.getFileName().toString().startsWith(prefix)).toList()) {
+                deleteTree(p);
+            }
+        }
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            try (var inside = Files.list(p)) {
+                for (Path q : inside.toList()) deleteTree(q);
+            }
+        }
+        Files.deleteIfExists(p);
+    }
+
+    private static Path wal(Path f) {
+        return f.resolveSibling(f.getFileName() + ".wal");
+    }
+
+    private static void deleteCopy(Path copy) {
+        try {
+            Files.deleteIfExists(copy);
+            Files.deleteIfExists(wal(copy));
+            deleteTree(copy.resolveSibling(copy.getFileName() + ".tmp"));
+        } catch (IOException ignored) {
+            // swept by the next writer
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c == null) return;
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // already failing; the original error is the one to report
         }
     }
 
@@ -133,12 +333,53 @@ public final class Warehouse implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes the connection. After a read-write open of a file, the changed copy is checkpointed and
+     * renamed over the file, so readers that open after this see every committed load at once; an
+     * unfinished transaction is rolled back, never committed by closing.
+     */
     @Override
     public void close() {
+        if (closed) return;
+        closed = true;
+        if (workingCopy == null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                throw new WarehouseException("closing warehouse: " + e.getMessage(), e);
+            }
+            return;
+        }
         try {
+            if (!connection.getAutoCommit()) connection.rollback();
+            try (Statement s = connection.createStatement()) {
+                s.execute("CHECKPOINT");
+            }
             connection.close();
-        } catch (SQLException e) {
-            throw new WarehouseException("closing warehouse: " + e.getMessage(), e);
+            if (Files.exists(wal(workingCopy))) {
+                throw new WarehouseException("the copy " + workingCopy + " kept a write-ahead log after its checkpoint; "
+                        + "the warehouse " + file + " was left as it was");
+            }
+            replace(workingCopy, file.toAbsolutePath().normalize());
+        } catch (SQLException | IOException e) {
+            closeQuietly(connection);
+            throw new WarehouseException("closing warehouse " + file + " (it was left as it was): " + e.getMessage(), e);
+        } finally {
+            deleteCopy(workingCopy);
+            lock.close();
+        }
+    }
+
+    /** Makes the copy durable, then puts it in place of the file in one rename. */
+    private static void replace(Path copy, Path target) throws IOException {
+        try (FileChannel ch = FileChannel.open(copy, StandardOpenOption.WRITE)) {
+            ch.force(true);
+        }
+        Files.move(copy, target, StandardCopyOption.ATOMIC_MOVE);
+        try (FileChannel dir = FileChannel.open(target.getParent(), StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException ignored) {
+            // some file systems cannot sync a directory; the rename itself is already atomic
         }
     }
 }

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.sendscope.ingest.CsvStaging;
 import org.sendscope.ingest.LoadException;
+import org.sendscope.ingest.LoadPoints;
 import org.sendscope.ingest.LoadRun;
 import org.sendscope.ingest.Numbers;
 import org.sendscope.ingest.Plausibility;
@@ -53,6 +54,7 @@ final class Sen2FileLoader {
                 + valueColumns.stream().map(col -> "coalesce(" + CsvStaging.quote(col) + ", '') AS " + CsvStaging.quote(col))
                         .collect(Collectors.joining(", "));
         CsvStaging.stage(c, csv, header, "stg_sen2_rows", projection, name);
+        LoadPoints.reached("staged:" + spec.name());
         try (Statement s = c.createStatement()) {
             checkRows(s);
             checkRowsOnce(s);
@@ -76,6 +78,7 @@ final class Sen2FileLoader {
                     + "any_value(region_code ORDER BY time_period DESC), any_value(region_name ORDER BY time_period DESC), "
                     + run.loadId() + " FROM stg_sen2_rows WHERE " + LOADED_ROW + " GROUP BY area_code");
             s.execute("DROP TABLE stg_sen2_rows");
+            LoadPoints.reached("inserted:" + spec.name());
             return n;
         }
     }
