@@ -69,7 +69,7 @@ public final class Sen2Release {
             LoadPoints.reached("unpacked");
             Sen2Layout layout = Sen2Layout.detect(csvs.keySet());
             // A CSV in another encoding is refused before anything reads it as UTF-8.
-            csvs.forEach((n, p) -> TextInput.checkEncoding(p, file.name() + "!" + n + ".csv"));
+            csvs.forEach((n, p) -> TextInput.checkEncoding(p, file.name() + "!" + n + (p.toString().endsWith(".txt") ? ".txt" : ".csv")));
             if (layout == null) {
                 throw new LoadException(file.name(), "not a SEN2 release: found " + csvs.keySet()
                         + " but no sen2_age_caseload.csv (2022 layout) or caseload.csv (current layout)");
