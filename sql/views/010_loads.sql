@@ -6,3 +6,7 @@ FROM load_log;
 CREATE OR REPLACE VIEW load_rejects AS
 SELECT load_id, file_name, line, field, raw_value, reason
 FROM load_reject_log;
+
+CREATE OR REPLACE VIEW load_parts AS
+SELECT load_id, part, rows_loaded
+FROM load_part_log;

@@ -32,6 +32,10 @@ public final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, SQLException {
         if (!"parquet".equalsIgnoreCase(format)) throw new UserException("only 'parquet' export is supported, not '" + format + "'");
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new UserException(dir + " is a file, not a folder: export writes one <view>.parquet per view into a "
+                    + "folder; give a folder (it is created if missing)");
+        }
         Files.createDirectories(dir);
         PrintWriter out = spec.commandLine().getOut();
         // Export needs to write files, so it uses an ordinary connection, not the console's read-only one.

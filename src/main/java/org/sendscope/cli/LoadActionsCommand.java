@@ -32,6 +32,8 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class LoadActionsCommand implements Callable<Integer> {
     @Mixin
     WritingOptions options;
+    @Mixin
+    ReplaceOption replace;
     @Spec
     CommandSpec spec;
 

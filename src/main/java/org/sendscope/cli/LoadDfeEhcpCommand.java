@@ -20,6 +20,8 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class LoadDfeEhcpCommand implements Callable<Integer> {
     @Mixin
     WritingOptions options;
+    @Mixin
+    ReplaceOption replace;
     @Spec
     CommandSpec spec;
 
@@ -27,7 +29,8 @@ public final class LoadDfeEhcpCommand implements Callable<Integer> {
     List<Path> files;
 
     @Option(names = "--vintage", paramLabel = "YEAR",
-            description = "Reporting year of the release (default: from the file name, else the latest January in it).")
+            description = "Reporting year of the release (default: the year its data guidance states, else the latest "
+                    + "January in its caseload; never the file name).")
     String vintage;
 
     @Override

@@ -25,6 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class LoadKpisCommand implements Callable<Integer> {
     @Mixin
     WritingOptions options;
+    @Mixin
+    ReplaceOption replace;
     @Spec
     CommandSpec spec;
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.sendscope.ingest.InputLimits;
 import org.sendscope.ingest.LoadResult;
 import org.sendscope.ingest.lait.LaitLoader;
 import org.sendscope.warehouse.Warehouse;
@@ -25,6 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class LoadLaitCommand implements Callable<Integer> {
     @Mixin
     WritingOptions options;
+    @Mixin
+    ReplaceOption replace;
     @Spec
     CommandSpec spec;
 
@@ -52,7 +55,7 @@ public final class LoadLaitCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (Warehouse w = options.openForWriting()) {
             for (Path f : files) {
-                if (!Files.isRegularFile(f)) throw new UserException("no such file: " + f);
+                InputLimits.requireFile(f, f.toString());
                 Path dict = dictionary != null ? dictionary : beside(f, "lait_data_dictionary.csv");
                 Path list = codes != null ? codes : optionalBeside(f, "la_code_list.xlsx");
                 long t0 = System.nanoTime();

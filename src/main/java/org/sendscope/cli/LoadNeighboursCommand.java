@@ -24,6 +24,8 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class LoadNeighboursCommand implements Callable<Integer> {
     @Mixin
     WritingOptions options;
+    @Mixin
+    ReplaceOption replace;
     @Spec
     CommandSpec spec;
 

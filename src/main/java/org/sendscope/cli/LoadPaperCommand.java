@@ -26,6 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class LoadPaperCommand implements Callable<Integer> {
     @Mixin
     WritingOptions options;
+    @Mixin
+    ReplaceOption replace;
     @Spec
     CommandSpec spec;
 

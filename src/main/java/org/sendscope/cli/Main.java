@@ -2,6 +2,7 @@ package org.sendscope.cli;
 
 import java.io.PrintWriter;
 import org.sendscope.ingest.LoadException;
+import org.sendscope.ingest.LoadRun;
 import org.sendscope.warehouse.WarehouseException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -73,7 +74,32 @@ public final class Main implements Runnable {
             err.flush();
             return USER_ERROR;
         });
+        // --replace lets the loads of this one command remove data (see ReplaceOption).
+        cl.setExecutionStrategy(parsed -> LoadRun.replacing(ReplaceOption.given(parsed), () -> {
+            try {
+                return new CommandLine.RunLast().execute(parsed);
+            } catch (Error e) {
+                // picocli hands only Exceptions to the handler; an Error (out of memory mid-load) is a bug too
+                try {
+                    return cl.getExecutionExceptionHandler().handleExecutionException(new StoppedByError(e), cl, parsed);
+                } catch (Exception x) {
+                    throw new CommandLine.ExecutionException(cl, String.valueOf(x.getMessage()), x);
+                }
+            }
+        }));
         return cl;
+    }
+
+    /** An {@link Error} a command stopped with, handed to the exception handler as the bug it is. */
+    private static final class StoppedByError extends RuntimeException {
+        StoppedByError(Error e) {
+            super(e.toString(), e);
+        }
+
+        @Override
+        public String toString() {
+            return getCause().toString();
+        }
     }
 
     @Override

@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sendscope status}: what is loaded, from which files and releases, and how many rows. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Show what is loaded: files, checksums, releases (vintages) and row counts by source.")
+        description = "Show what is loaded: files, checksums, releases (vintages) and row counts by source, and the loads refused or failed.")
 public final class StatusCommand implements Callable<Integer> {
     @Mixin
     WarehouseOptions options;
@@ -40,6 +40,16 @@ public final class StatusCommand implements Callable<Integer> {
                            rows_loaded, rows_rejected, strftime(finished_at, '%Y-%m-%d %H:%M') AS loaded_at
                     FROM loads WHERE status = 'loaded' ORDER BY load_id""")) {
                 ResultPrinter.print(rs, format.format, out);
+            }
+            if (w.count("SELECT count(*) FROM loads WHERE status IN ('refused', 'failed')") > 0) {
+                out.println();
+                out.println("Loads refused or failed (nothing of them was kept):");
+                try (ResultSet rs = s.executeQuery("""
+                        SELECT load_id, status, source, vintage, file_name, strftime(started_at, '%Y-%m-%d %H:%M') AS at,
+                               message AS reason
+                        FROM loads WHERE status IN ('refused', 'failed') ORDER BY load_id""")) {
+                    ResultPrinter.print(rs, format.format, out);
+                }
             }
             out.println();
             out.println("Observations by source and vintage (all vintages kept; views show the latest):");

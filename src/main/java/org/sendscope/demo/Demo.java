@@ -48,7 +48,8 @@ public final class Demo {
 
     /** Runs every step against the warehouse. */
     public void run(Warehouse warehouse, PrintWriter out) throws Exception {
-        Path work = Files.createTempDirectory("sendscope-demo");
+        // a load folder: removed below, or swept by a later load if this process is killed
+        Path work = org.sendscope.ingest.LoadTemp.folder();
         try {
             DemoContext ctx = new DemoContext(warehouse, out, work);
             int n = 0;
@@ -59,10 +60,7 @@ public final class Demo {
                 out.flush();
             }
         } finally {
-            try (var files = Files.list(work)) {
-                for (Path p : files.toList()) Files.deleteIfExists(p);
-            }
-            Files.deleteIfExists(work);
+            org.sendscope.ingest.LoadTemp.delete(work);
         }
     }
 

@@ -62,7 +62,8 @@ public final class ForecastStore {
                 }
                 c.commit();
                 return runId;
-            } catch (SQLException | RuntimeException e) {
+            } catch (Throwable e) {
+                // an Error too: switching autocommit back on below would commit half a forecast run
                 c.rollback();
                 throw e;
             } finally {

@@ -35,8 +35,14 @@ public class LoadException extends RuntimeException {
         StringBuilder b = new StringBuilder(file);
         if (line != null) b.append(", line ").append(line);
         if (column != null) b.append(", column '").append(column).append('\'');
-        if (raw != null) b.append(", value '").append(raw).append('\'');
+        if (raw != null) b.append(", value '").append(shown(raw)).append('\'');
         return b.append(": ").append(reason).toString();
+    }
+
+    /** A raw value as a message shows it: a few lines' worth, not a megabyte line. */
+    static String shown(String raw) {
+        int max = 200;
+        return raw.length() <= max ? raw : raw.substring(0, max) + "… (" + raw.length() + " characters)";
     }
 
     public String file() {

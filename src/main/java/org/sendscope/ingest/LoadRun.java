@@ -6,6 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.sendscope.warehouse.DataTables;
 import org.sendscope.warehouse.Warehouse;
 
 /**
@@ -20,7 +24,12 @@ import org.sendscope.warehouse.Warehouse;
  *     return rowsInserted;
  * });
  * }</pre>
- * Loading a file whose checksum matches the scope's current load changes nothing.
+ * Loading a file whose checksum matches a current load of the same loader changes nothing, whatever
+ * the file is called. A load that would supersede an earlier one and lose a file, a measure, an
+ * area or more than a small share of its rows is refused unless {@link #replacing replacing}. Any
+ * failure, an {@link Error} included, rolls back; refused and failed loads are then recorded in
+ * {@code load_log} (status {@code refused} or {@code failed}) and nothing else is kept
+ * (docs/decisions/0080-loads-that-cannot-half-commit.md).
  */
 public final class LoadRun {
 
@@ -49,57 +58,150 @@ public final class LoadRun {
      * Runs one load in one transaction.
      *
      * @param scope what this load replaces when run again, e.g. {@code "dfe-ehcp|2022"}
+     * @throws LoadException when the input is refused; the warehouse is as it was, and the refusal
+     *                       is recorded in {@code load_log} (status {@code refused})
      */
     public static LoadResult run(Warehouse warehouse, String source, String scope, SourceFile file,
                                  String vintage, Body body) {
         Connection c = warehouse.connection();
         try (LoadSettings settings = LoadSettings.apply(c)) {
-            Long same = identicalLoad(c, scope, file.sha256());
-            if (same != null) return new LoadResult(same, source, file.name(), vintage, 0, 0, true);
-            c.setAutoCommit(false);
-            try {
-                long id = nextId(c);
-                try (PreparedStatement p = c.prepareStatement("INSERT INTO load_log (load_id, source, scope, file_name, "
-                        + "sha256, vintage, started_at, status) VALUES (?, ?, ?, ?, ?, ?, now(), 'loading')")) {
-                    p.setLong(1, id);
-                    p.setString(2, source);
-                    p.setString(3, scope);
-                    p.setString(4, file.name());
-                    p.setString(5, file.sha256());
-                    p.setString(6, vintage);
-                    p.executeUpdate();
-                }
-                supersede(c, scope, id);
-                LoadRun run = new LoadRun(c, id, file, source, vintage);
-                long rows = body.load(run);
-                try (PreparedStatement p = c.prepareStatement("UPDATE load_log SET finished_at = now(), rows_loaded = ?, "
-                        + "rows_rejected = ?, status = 'loaded' WHERE load_id = ?")) {
-                    p.setLong(1, rows);
-                    p.setLong(2, run.rejected);
-                    p.setLong(3, id);
-                    p.executeUpdate();
-                }
-                c.commit();
-                return new LoadResult(id, source, file.name(), vintage, rows, run.rejected, false);
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                if (e instanceof LoadException le) throw le;
-                throw new LoadException(file.name(), e.getMessage(), e);
-            } finally {
-                c.setAutoCommit(true);
-            }
+            LoadResult same = identicalLoad(c, source, scope, file, vintage);
+            if (same != null) return same;
+            return inOneTransaction(c, source, scope, file, vintage, body);
         } catch (SQLException e) {
             throw new LoadException(file.name(), "warehouse error: " + e.getMessage(), e);
         }
     }
 
-    private static Long identicalLoad(Connection c, String scope, String sha) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(
-                "SELECT load_id FROM load_log WHERE scope = ? AND sha256 = ? AND status = 'loaded'")) {
-            p.setString(1, scope);
-            p.setString(2, sha);
+    /**
+     * Runs {@code load} with permission to replace an earlier load of the same scope even when
+     * that removes data (the command line's {@code --replace}).
+     */
+    public static <T> T replacing(boolean replace, Supplier<T> load) {
+        Boolean was = REPLACE.get();
+        REPLACE.set(replace);
+        try {
+            return load.get();
+        } finally {
+            REPLACE.set(was);
+        }
+    }
+
+    /** Whether the loads of this thread may remove data (see {@link #replacing}). */
+    private static final ThreadLocal<Boolean> REPLACE = ThreadLocal.withInitial(() -> false);
+
+    private static LoadResult inOneTransaction(Connection c, String source, String scope, SourceFile file,
+                                               String vintage, Body body) throws SQLException {
+        c.setAutoCommit(false);
+        // Until the transaction has ended (committed or rolled back) autocommit must stay off:
+        // switching it back on commits whatever is open, a half-done load included.
+        boolean ended = false;
+        boolean committed = false;
+        try {
+            long id = nextId(c);
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO load_log (load_id, source, scope, file_name, "
+                    + "sha256, vintage, started_at, status) VALUES (?, ?, ?, ?, ?, ?, now(), 'loading')")) {
+                p.setLong(1, id);
+                p.setString(2, source);
+                p.setString(3, scope);
+                p.setString(4, file.name());
+                p.setString(5, file.sha256());
+                p.setString(6, vintage);
+                p.executeUpdate();
+            }
+            LoadPoints.reached("started");
+            LoadRun run = new LoadRun(c, id, file, source, vintage);
+            long rows = body.load(run);
+            LoadPoints.reached("written");
+            supersede(c, source, scope, id, file);
+            LoadPoints.reached("superseded");
+            try (PreparedStatement p = c.prepareStatement("UPDATE load_log SET finished_at = now(), rows_loaded = ?, "
+                    + "rows_rejected = ?, status = 'loaded' WHERE load_id = ?")) {
+                p.setLong(1, rows);
+                p.setLong(2, run.rejected);
+                p.setLong(3, id);
+                p.executeUpdate();
+            }
+            LoadPoints.reached("committing");
+            c.commit();
+            ended = committed = true;
+            LoadPoints.reached("committed");
+            return new LoadResult(id, source, file.name(), vintage, rows, run.rejected, false);
+        } catch (Throwable t) {
+            if (committed) throw t;
+            try {
+                c.rollback();
+                ended = true;
+            } catch (Throwable r) {
+                t.addSuppressed(r);
+            }
+            if (ended) {
+                c.setAutoCommit(true);
+                record(c, source, scope, file, vintage, t);
+            }
+            if (t instanceof LoadException || t instanceof Error) throw t;
+            throw new LoadException(file.name(), t.getMessage(), t);
+        } finally {
+            if (ended) c.setAutoCommit(true);
+        }
+    }
+
+    /**
+     * Records a refusal that came before the load's transaction could begin (an unreadable archive,
+     * not the kind of file expected), so that {@code status} lists it beside the others; returns
+     * it to be thrown. Scope and vintage are not known yet.
+     */
+    public static LoadException refused(Warehouse warehouse, String source, SourceFile file, LoadException e) {
+        record(warehouse.connection(), source, source, file, "unknown", e);
+        return e;
+    }
+
+    /**
+     * Records a load that did not land — {@code refused} (the input's fault) or {@code failed}
+     * (anything else) — after its rollback, so that {@code status} can list it. Only the audit
+     * log is written; a failure to write it is added to the original error, never thrown instead.
+     */
+    private static void record(Connection c, String source, String scope, SourceFile file, String vintage, Throwable t) {
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO load_log (load_id, source, scope, file_name, sha256, "
+                + "vintage, started_at, status, message) VALUES (nextval('load_id_seq'), ?, ?, ?, ?, ?, now(), ?, ?)")) {
+            p.setString(1, source);
+            p.setString(2, scope);
+            p.setString(3, file.name());
+            p.setString(4, file.sha256());
+            p.setString(5, vintage);
+            p.setString(6, t instanceof LoadException ? "refused" : "failed");
+            String m = t.getMessage() == null ? t.toString() : t instanceof LoadException ? t.getMessage() : t + "";
+            p.setString(7, CsvStaging.firstLine(m));
+            p.executeUpdate();
+        } catch (Throwable e) {
+            t.addSuppressed(e);
+        }
+    }
+
+    /**
+     * The earlier load these bytes already are: the same checksum from the same loader is the same
+     * load, whatever the file is called. Under another scope (another vintage, area or snapshot
+     * given on the command line) it is refused unless replacing, when it moves to the new scope: one
+     * file is never counted twice.
+     */
+    private static LoadResult identicalLoad(Connection c, String source, String scope, SourceFile file, String vintage)
+            throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT load_id, scope, file_name, vintage FROM load_log "
+                + "WHERE source = ? AND sha256 = ? AND status = 'loaded' ORDER BY scope = ? DESC, load_id DESC LIMIT 1")) {
+            p.setString(1, source);
+            p.setString(2, file.sha256());
+            p.setString(3, scope);
             try (ResultSet rs = p.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : null;
+                if (!rs.next()) return null;
+                if (rs.getString(2).equals(scope)) {
+                    return new LoadResult(rs.getLong(1), source, file.name(), vintage, 0, 0, true);
+                }
+                if (REPLACE.get()) return null;
+                LoadException e = new LoadException(file.name(), "the same bytes are already loaded as load " + rs.getLong(1)
+                        + " (" + rs.getString(3) + ", vintage " + rs.getString(4) + ", scope " + rs.getString(2)
+                        + "); loading them again as " + scope + " would count them twice; pass --replace to move them to " + scope);
+                record(c, source, scope, file, vintage, e);
+                throw e;
             }
         }
     }
@@ -111,49 +213,39 @@ public final class LoadRun {
         }
     }
 
-    /** Removes the rows of earlier loads of this scope and marks those loads superseded. */
-    private static void supersede(Connection c, String scope, long newId) throws SQLException {
-        // A first load of its scope replaces nothing: skip the DELETE over every data table.
-        try (PreparedStatement p = c.prepareStatement(
-                "SELECT count(*) FROM load_log WHERE scope = ? AND status = 'loaded' AND load_id <> ?")) {
-            p.setString(1, scope);
-            p.setLong(2, newId);
-            try (ResultSet rs = p.executeQuery()) {
-                rs.next();
-                if (rs.getLong(1) == 0) return;
+    /**
+     * Removes the rows of earlier loads of this scope and marks those loads superseded, after
+     * checking that the new load keeps what they held (unless replacing).
+     */
+    private static void supersede(Connection c, String source, String scope, long newId, SourceFile file) throws SQLException {
+        // A first load of its scope replaces nothing: skip the comparison and the DELETE over every data table.
+        Map<Long, String> earlier = DataLoss.earlierLoads(c, source, scope, file.sha256(), newId);
+        if (earlier.isEmpty()) return;
+        List<String> tables = dataTables(c);
+        if (!REPLACE.get()) {
+            List<String> lost = DataLoss.find(c, List.copyOf(earlier.keySet()), newId, tables);
+            if (!lost.isEmpty()) {
+                Map.Entry<Long, String> e = earlier.entrySet().iterator().next();
+                throw new LoadException(file.name(), "refused: loading it would replace load " + e.getKey() + " (" + e.getValue()
+                        + ") and lose " + String.join("; ", lost) + "; pass --replace to replace it anyway");
             }
         }
-        String earlier = "SELECT load_id FROM load_log WHERE scope = ? AND status = 'loaded'";
-        for (String table : dataTables(c)) {
-            try (PreparedStatement p = c.prepareStatement("DELETE FROM " + table + " WHERE load_id IN (" + earlier + ")")) {
-                p.setString(1, scope);
-                p.executeUpdate();
+        String ids = earlier.keySet().stream().map(String::valueOf).collect(Collectors.joining(", "));
+        for (String table : tables) {
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("DELETE FROM " + table + " WHERE load_id IN (" + ids + ")");
             }
         }
         try (PreparedStatement p = c.prepareStatement("UPDATE load_log SET status = 'superseded', message = "
-                + "'replaced by load ' || ? WHERE scope = ? AND status = 'loaded'")) {
+                + "coalesce(message || '; ', '') || 'replaced by load ' || ? WHERE load_id IN (" + ids + ")")) {
             p.setLong(1, newId);
-            p.setString(2, scope);
             p.executeUpdate();
         }
     }
 
-    /**
-     * Every base table whose rows carry a {@code load_id}, found from the catalogue so that a new
-     * feature's tables take part in re-loads without registering anywhere. The audit log itself
-     * (load_log, load_reject_log) is kept.
-     */
+    /** Every base table whose rows belong to a load (see {@link DataTables}). */
     static List<String> dataTables(Connection c) throws SQLException {
-        List<String> tables = new java.util.ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
-                SELECT c.table_name FROM information_schema.columns c
-                JOIN information_schema.tables t USING (table_schema, table_name)
-                WHERE c.column_name = 'load_id' AND t.table_type = 'BASE TABLE' AND c.table_schema = 'main'
-                  AND c.table_name NOT IN ('load_log', 'load_reject_log')
-                ORDER BY 1""")) {
-            while (rs.next()) tables.add(rs.getString(1));
-        }
-        return tables;
+        return DataTables.names(c);
     }
 
     public long loadId() {
@@ -194,6 +286,19 @@ public final class LoadRun {
     /** Adds to the count of refused values recorded in bulk by SQL. */
     public void countRejects(long n) {
         rejected += n;
+    }
+
+    /**
+     * Records that this load held {@code part} (a file of a release) giving {@code rows} values, so
+     * that a later load of the scope that lacks it, or gives far fewer, is refused.
+     */
+    public void part(String part, long rows) throws SQLException {
+        try (PreparedStatement p = connection.prepareStatement("INSERT INTO load_part_log VALUES (?, ?, ?)")) {
+            p.setLong(1, loadId);
+            p.setString(2, part);
+            p.setLong(3, rows);
+            p.executeUpdate();
+        }
     }
 
     /** Sets a note on this load (for example, which parts of a release it held). */

@@ -14,7 +14,7 @@ public record SourceFile(Path path, String name, String sha256) {
 
     /** Reads the file once to checksum it. */
     public static SourceFile of(Path path) {
-        if (!Files.isRegularFile(path)) throw new LoadException(path.toString(), "no such file");
+        InputLimits.requireFile(path, path.toString());
         try (InputStream in = new DigestInputStream(Files.newInputStream(path), digest())) {
             in.transferTo(OutputStreamSink.INSTANCE);
             return new SourceFile(path, path.toString(), HexFormat.of().formatHex(

@@ -68,7 +68,7 @@ public final class Sendscope {
             throw new NoDataException("no data loaded: there is no warehouse at " + f + "; " + HOW_TO_LOAD);
         }
         s = new Sendscope(f);
-        if (s.warehouse.count("SELECT count(*) FROM loads") == 0) {
+        if (s.warehouse.count("SELECT count(*) FROM loads WHERE status = 'loaded'") == 0) {
             s.warehouse.close();
             throw new NoDataException("no data loaded in " + f + "; " + HOW_TO_LOAD);
         }

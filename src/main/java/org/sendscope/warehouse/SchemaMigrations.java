@@ -59,7 +59,8 @@ final class SchemaMigrations {
             }
             s.execute("CREATE OR REPLACE TABLE schema_views_version AS SELECT '" + viewsDigest() + "' AS sha256");
             connection.commit();
-        } catch (SQLException | RuntimeException e) {
+        } catch (Throwable e) {
+            // an Error too: switching autocommit back on below would commit half a migration
             connection.rollback();
             throw e;
         } finally {

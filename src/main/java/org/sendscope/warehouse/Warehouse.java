@@ -108,6 +108,7 @@ public final class Warehouse implements AutoCloseable {
             }
             c = DriverManager.getConnection("jdbc:duckdb:" + copy, uncached());
             new SchemaMigrations(c).migrate();
+            failInterruptedLoads(c);
             return new Warehouse(file, c, false, copy, lock);
         } catch (SQLException | IOException | RuntimeException | Error e) {
             closeQuietly(c);
@@ -183,6 +184,34 @@ public final class Warehouse implements AutoCloseable {
             return new Warehouse(null, c, false, null, null);
         } catch (SQLException e) {
             throw new WarehouseException("cannot open an in-memory warehouse: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Marks as failed any load still 'loading', and removes whatever rows it left: only one
+     * read-write connection holds the file, so such a load belongs to a process that died mid-load
+     * (or to an older build that could commit half a load). Nothing of it may stay in force.
+     */
+    private static void failInterruptedLoads(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM load_log WHERE status = 'loading'")) {
+                rs.next();
+                if (rs.getLong(1) == 0) return;
+            }
+            c.setAutoCommit(false);
+            boolean ended = false;
+            try {
+                String ids = "SELECT load_id FROM load_log WHERE status = 'loading'";
+                for (String table : DataTables.names(c)) s.executeUpdate("DELETE FROM " + table + " WHERE load_id IN (" + ids + ")");
+                s.executeUpdate("UPDATE load_log SET status = 'failed', message = coalesce(message || '; ', '') "
+                        + "|| 'interrupted: still loading when the warehouse was next opened; its rows were removed' "
+                        + "WHERE status = 'loading'");
+                c.commit();
+                ended = true;
+            } finally {
+                if (!ended) c.rollback();
+                c.setAutoCommit(true);
+            }
         }
     }
 

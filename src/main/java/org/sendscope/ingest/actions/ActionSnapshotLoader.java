@@ -1,8 +1,5 @@
 package org.sendscope.ingest.actions;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Date;
@@ -16,6 +13,7 @@ import org.sendscope.ingest.LoadException;
 import org.sendscope.ingest.LoadResult;
 import org.sendscope.ingest.LoadRun;
 import org.sendscope.ingest.SourceFile;
+import org.sendscope.ingest.TextInput;
 import org.sendscope.warehouse.Warehouse;
 
 /**
@@ -38,12 +36,7 @@ public final class ActionSnapshotLoader {
         boolean spreadsheet = lower.endsWith(".csv") || lower.endsWith(".tsv") || lower.endsWith(".xlsx")
                 || lower.endsWith(".xls") || lower.endsWith(".tab");
         if (format == PlanFormat.TRACKER || (format == null && spreadsheet)) return TrackerParser.parse(path, fileName);
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(path, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new LoadException(fileName, "cannot read: " + e.getMessage(), e);
-        }
+        List<String> lines = TextInput.read(path, fileName).lines().toList();
         PlanFormat f = format != null ? format : PlanFormat.detect(lines);
         if (f == null) {
             throw new LoadException(fileName, "not a plan this loader knows: no BCP action table header (Ref Origin "

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import org.sendscope.ingest.LoadResult;
+import org.sendscope.ingest.LoadTemp;
 import org.sendscope.ingest.SourceFile;
 import org.sendscope.warehouse.Warehouse;
 
@@ -36,21 +37,16 @@ public final class ActionsDemo {
         }
         Path tmp = null;
         try {
-            tmp = Files.createTempFile("sendscope-demo-actions", ".csv");
-            Files.write(tmp, bytes);
-            SourceFile file = new SourceFile(tmp, RESOURCE + " (transcribed from the BCP SEND Improvement Plan 2023/26 "
+            tmp = LoadTemp.folder();
+            Path csv = tmp.resolve("demo-actions.csv");
+            Files.write(csv, bytes);
+            SourceFile file = new SourceFile(csv, RESOURCE + " (transcribed from the BCP SEND Improvement Plan 2023/26 "
                     + "v1.2)", SourceFile.sha256(bytes));
             return ActionSnapshotLoader.load(warehouse, file, PLAN, SNAPSHOT, PlanFormat.TRACKER);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // a temporary file left behind is harmless
-                }
-            }
+            LoadTemp.delete(tmp);
         }
     }
 }

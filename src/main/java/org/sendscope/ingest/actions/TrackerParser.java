@@ -3,7 +3,7 @@ package org.sendscope.ingest.actions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,6 +26,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.sendscope.ingest.LoadException;
+import org.sendscope.ingest.TextInput;
 
 /**
  * Reads an action tracker as officers keep it: a CSV, TSV or XLSX (first sheet) with a header row and
@@ -152,9 +153,14 @@ public final class TrackerParser {
             CSVFormat format = (name.endsWith(".tsv") || name.endsWith(".tab") ? CSVFormat.TDF : CSVFormat.DEFAULT)
                     .builder().setIgnoreSurroundingSpaces(true).get();
             List<List<String>> rows = new ArrayList<>();
-            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+            String text = TextInput.read(file, fileName);
+            TextInput.Lines lines = TextInput.Lines.of(text);
+            try (Reader in = new StringReader(text);
                  CSVParser p = CSVParser.parse(in, format)) {
                 for (CSVRecord rec : p) {
+                    // row i is line i + 1: a record after a quoted line break starts lines later
+                    long line = lines.lineOf(rec.getCharacterPosition());
+                    while (rows.size() < line - 1) rows.add(List.of());
                     List<String> cells = new ArrayList<>();
                     rec.forEach(v -> cells.add(v.startsWith("\uFEFF") ? v.substring(1) : v));
                     rows.add(cells);
@@ -170,6 +176,9 @@ public final class TrackerParser {
     private static List<List<String>> readWorkbook(Path file) throws IOException {
         List<List<String>> rows = new ArrayList<>();
         DataFormatter fmt = new DataFormatter(Locale.UK);
+        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
+            org.sendscope.ingest.sheets.Workbook.checkParts(file, file.toString()); // before POI reads it
+        }
         try (InputStream in = Files.newInputStream(file); Workbook wb = WorkbookFactory.create(in)) {
             Sheet sheet = wb.getSheetAt(0);
             for (Row row : sheet) {

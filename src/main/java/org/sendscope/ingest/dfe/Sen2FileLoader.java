@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.sendscope.ingest.CsvStaging;
 import org.sendscope.ingest.LoadException;
+import org.sendscope.ingest.LoadPoints;
 import org.sendscope.ingest.LoadRun;
 import org.sendscope.ingest.Numbers;
 import org.sendscope.ingest.Plausibility;
@@ -53,8 +54,10 @@ final class Sen2FileLoader {
                 + valueColumns.stream().map(col -> "coalesce(" + CsvStaging.quote(col) + ", '') AS " + CsvStaging.quote(col))
                         .collect(Collectors.joining(", "));
         CsvStaging.stage(c, csv, header, "stg_sen2_rows", projection, name);
+        LoadPoints.reached("staged:" + spec.name());
         try (Statement s = c.createStatement()) {
             checkRows(s);
+            checkRowsOnce(s);
             checkValues(s, valueColumns);
             checkPlausible(s, columns, valueColumns);
             // Unpivoted as it is inserted, from the staged rows: no long table is built first
@@ -75,6 +78,7 @@ final class Sen2FileLoader {
                     + "any_value(region_code ORDER BY time_period DESC), any_value(region_name ORDER BY time_period DESC), "
                     + run.loadId() + " FROM stg_sen2_rows WHERE " + LOADED_ROW + " GROUP BY area_code");
             s.execute("DROP TABLE stg_sen2_rows");
+            LoadPoints.reached("inserted:" + spec.name());
             return n;
         }
     }
@@ -192,6 +196,28 @@ final class Sen2FileLoader {
                 if (!rs.wasNull()) {
                     throw new LoadException(name, line, checks.get(i)[0], rs.getString(2 * i + 2), checks.get(i)[3]);
                 }
+            }
+        }
+    }
+
+    /**
+     * Refuses a row given twice: one period, area and breakdown is one row of a file, and a second
+     * would put two values on one observation. Distinct hashes as many as rows prove it cheaply;
+     * only otherwise are the two lines looked up.
+     */
+    private void checkRowsOnce(Statement s) throws SQLException {
+        String key = "time_period, area_code, row_breakdown";
+        try (ResultSet rs = s.executeQuery("SELECT count(*) - count(DISTINCT hash(" + key + ")) FROM stg_sen2_rows WHERE "
+                + LOADED_ROW)) {
+            rs.next();
+            if (rs.getLong(1) == 0) return;
+        }
+        try (ResultSet rs = s.executeQuery("SELECT " + key + ", min(line), list(line ORDER BY line)[2] FROM stg_sen2_rows WHERE " + LOADED_ROW
+                + " GROUP BY ALL HAVING count(*) > 1 ORDER BY list(line ORDER BY line)[2] LIMIT 1")) {
+            if (rs.next()) {
+                throw new LoadException(name, rs.getLong(5), "time_period", rs.getString(1), "the same row as line "
+                        + rs.getLong(4) + " (period " + rs.getString(1) + ", area " + rs.getString(2) + ", breakdown "
+                        + rs.getString(3) + "): each period, area and breakdown once in a file");
             }
         }
     }

@@ -21,9 +21,13 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import org.sendscope.ingest.LoadException;
+import org.sendscope.ingest.LoadPoints;
 import org.sendscope.ingest.LoadResult;
 import org.sendscope.ingest.LoadRun;
+import org.sendscope.ingest.LoadTemp;
 import org.sendscope.ingest.SourceFile;
+import org.sendscope.ingest.TextInput;
+import org.sendscope.ingest.ZipEntries;
 import org.sendscope.ingest.staging.StagedRows;
 import org.sendscope.warehouse.Warehouse;
 
@@ -38,7 +42,10 @@ import org.sendscope.warehouse.Warehouse;
 public final class Sen2Release {
     /** The loader's name in {@code loads.source}. */
     public static final String SOURCE = "dfe-ehcp";
-    private static final Pattern YEAR_IN_NAME = Pattern.compile("_(20\\d\\d)(?:_|\\.|$)");
+    /** The data guidance's statement of the release, "Reporting year 2025" or "2022 Reporting year". */
+    private static final Pattern REPORTING_YEAR = Pattern.compile("(?i)reporting year (20\\d\\d)|(20\\d\\d) reporting year");
+    /** The data guidance, by its base name in the release. */
+    private static final String GUIDANCE = "data-guidance";
     private static final List<String> GEOGRAPHY = List.of("time_period", "time_identifier", "geographic_level",
             "country_code", "country_name", "region_code", "region_name", "old_la_code", "new_la_code", "la_name");
 
@@ -49,27 +56,35 @@ public final class Sen2Release {
      * Loads a release.
      *
      * @param source  the zip as published, or a folder holding its CSV files
-     * @param vintage the release (reporting year) to record; {@code null} to take it from the file
-     *                name ({@code …_2022.zip}) or else from the latest period in the data
+     * @param vintage the release (reporting year) to record; {@code null} to take it from the
+     *                release's own content ({@link #vintageOf}), never from the file's name
      */
     public static LoadResult load(Warehouse warehouse, Path source, String vintage) {
         SourceFile file = Files.isDirectory(source) ? SourceFile.ofDirectory(source) : SourceFile.of(source);
         Path tmp = null;
+        boolean started = false;
         try {
-            tmp = Files.createTempDirectory("sendscope-sen2-");
+            tmp = LoadTemp.folder();
             Map<String, Path> csvs = Files.isDirectory(source) ? findCsvs(source) : unzip(source, tmp);
+            LoadPoints.reached("unpacked");
             Sen2Layout layout = Sen2Layout.detect(csvs.keySet());
+            // A CSV in another encoding is refused before anything reads it as UTF-8.
+            csvs.forEach((n, p) -> TextInput.checkEncoding(p, file.name() + "!" + n + (p.toString().endsWith(".txt") ? ".txt" : ".csv")));
             if (layout == null) {
                 throw new LoadException(file.name(), "not a SEN2 release: found " + csvs.keySet()
                         + " but no sen2_age_caseload.csv (2022 layout) or caseload.csv (current layout)");
             }
-            String v = vintage != null ? vintage : vintageOf(source, csvs, layout);
+            String v = vintage != null ? vintage : vintageOf(csvs.get(GUIDANCE), csvs.get(layout.files().get(0).name()));
             Map<String, Path> files = csvs;
+            started = true;
             return LoadRun.run(warehouse, SOURCE, SOURCE + "|" + v, file, v, run -> loadFiles(run, layout, files));
+        } catch (LoadException e) {
+            // LoadRun records its own refusals; one before it began is recorded here
+            throw started ? e : LoadRun.refused(warehouse, SOURCE, file, e);
         } catch (IOException e) {
-            throw new LoadException(file.name(), "cannot read: " + e.getMessage(), e);
+            throw LoadRun.refused(warehouse, SOURCE, file, new LoadException(file.name(), "cannot read: " + e.getMessage(), e));
         } finally {
-            if (tmp != null) deleteQuietly(tmp);
+            LoadTemp.delete(tmp);
         }
     }
 
@@ -84,12 +99,15 @@ public final class Sen2Release {
                 absent.add(f.name());
                 continue;
             }
-            rows += new Sen2FileLoader(run, f, csv, run.file().name() + "!" + f.name() + ".csv").load();
+            long n = new Sen2FileLoader(run, f, csv, run.file().name() + "!" + f.name() + ".csv").load();
+            run.part(f.name() + ".csv", n);
+            rows += n;
             loaded.add(f.name());
         }
         insertMeasures(c, run.loadId());
         checkNoDuplicates(c, run);
-        List<String> ignored = csvs.keySet().stream().filter(n -> layout.files().stream().noneMatch(f -> f.name().equals(n)))
+        List<String> ignored = csvs.keySet().stream().filter(n -> !n.equals(GUIDANCE))
+                .filter(n -> layout.files().stream().noneMatch(f -> f.name().equals(n)))
                 .sorted().toList();
         run.message(layout.name().toLowerCase() + " layout; files " + String.join(", ", loaded)
                 + (absent.isEmpty() ? "" : "; absent " + String.join(", ", absent))
@@ -128,7 +146,7 @@ public final class Sen2Release {
     private static Map<String, Path> findCsvs(Path dir) throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {
             Map<String, Path> m = new LinkedHashMap<>();
-            s.filter(p -> p.getFileName().toString().endsWith(".csv")).sorted()
+            s.filter(p -> p.getFileName().toString().endsWith(".csv") || isGuidance(p.getFileName().toString())).sorted()
                     .forEach(p -> m.putIfAbsent(baseName(p.getFileName().toString()), p));
             return m;
         }
@@ -138,15 +156,17 @@ public final class Sen2Release {
     private static Map<String, Path> unzip(Path zip, Path into) {
         Map<String, Path> m = new LinkedHashMap<>();
         try (ZipFile z = new ZipFile(zip.toFile())) {
-            List<? extends ZipEntry> entries = z.stream().filter(e -> !e.isDirectory() && e.getName().endsWith(".csv"))
+            List<? extends ZipEntry> entries = z.stream().filter(e -> !e.isDirectory()
+                            && (e.getName().endsWith(".csv") || isGuidance(e.getName().substring(e.getName().lastIndexOf('/') + 1))))
                     .sorted(Comparator.comparing(ZipEntry::getName)).toList();
             int i = 0;
+            ZipEntries bounded = new ZipEntries(z, zip.toString());
             for (ZipEntry e : entries) {
                 String base = baseName(e.getName().substring(e.getName().lastIndexOf('/') + 1));
                 if (m.containsKey(base)) continue;
-                Path out = into.resolve((i++) + "-" + base + ".csv");
+                Path out = into.resolve((i++) + "-" + base + (base.equals(GUIDANCE) ? ".txt" : ".csv"));
                 try (InputStream in = z.getInputStream(e)) {
-                    Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
+                    Files.copy(bounded.limit(e, in), out, StandardCopyOption.REPLACE_EXISTING);
                 } catch (IOException ex) {
                     throw new LoadException(zip + "!" + e.getName(), "cannot unpack (truncated or damaged zip?): "
                             + ex.getMessage(), ex);
@@ -161,34 +181,44 @@ public final class Sen2Release {
         return m;
     }
 
-    private static String vintageOf(Path source, Map<String, Path> csvs, Sen2Layout layout) {
-        Matcher m = YEAR_IN_NAME.matcher(source.getFileName().toString());
-        if (m.find()) return m.group(1);
-        // No year in the name: the reporting year is that of the latest January caseload.
-        Path caseload = csvs.get(layout.files().get(0).name());
-        try (var lines = Files.lines(caseload)) {
-            return lines.skip(1).map(l -> l.split(",", 2)[0].replace("\uFEFF", ""))
+    /**
+     * The release's reporting year, from its content: the data guidance's own "Reporting year
+     * 2025" (or "2022 Reporting year"), else the latest January of the headline caseload file. A
+     * year in the file's name is never used: a renamed file is the same release
+     * (docs/decisions/0082-sen2-vintage-from-content.md).
+     */
+    static String vintageOf(Path guidance, Path caseload) {
+        if (guidance != null) {
+            // read byte for byte: the words sought are ASCII, whatever the rest of the text is encoded in
+            try (var lines = Files.lines(guidance, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+                var year = lines.limit(20).map(REPORTING_YEAR::matcher).filter(Matcher::find)
+                        .map(m -> m.group(1) != null ? m.group(1) : m.group(2)).findFirst();
+                if (year.isPresent()) return year.get();
+            } catch (IOException | java.io.UncheckedIOException e) {
+                // unreadable guidance: the data itself still says which Januaries it covers
+            }
+        }
+        // No year found leaves 'unknown': the file's own checks then say what is wrong with it.
+        try (var lines = Files.lines(caseload, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+            return lines.skip(1).map(l -> l.split(",", 2)[0].replace("\u00EF\u00BB\u00BF", "").replace("\"", ""))
                     .filter(t -> t.matches("\\d{4}(\\d{2})?"))
                     .map(t -> t.length() == 6 ? String.valueOf(Integer.parseInt(t.substring(0, 4)) + 1) : t)
                     .max(String::compareTo).orElse("unknown");
-        } catch (IOException e) {
+        } catch (IOException | java.io.UncheckedIOException e) {
             return "unknown";
         }
     }
 
+    private static boolean isGuidance(String fileName) {
+        return fileName.equalsIgnoreCase(GUIDANCE + ".txt");
+    }
+
     private static String baseName(String fileName) {
-        return fileName.endsWith(".csv") ? fileName.substring(0, fileName.length() - 4) : fileName;
+        return fileName.endsWith(".csv") || isGuidance(fileName) ? fileName.substring(0, fileName.length() - 4) : fileName;
     }
 
     static List<String> geography() {
         return GEOGRAPHY;
     }
 
-    private static void deleteQuietly(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temp folder left behind is harmless
-        }
-    }
 }

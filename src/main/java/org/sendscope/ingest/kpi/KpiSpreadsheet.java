@@ -3,7 +3,6 @@ package org.sendscope.ingest.kpi;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +18,7 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.sendscope.ingest.LoadException;
 import org.sendscope.ingest.SourceFile;
+import org.sendscope.ingest.TextInput;
 
 /**
  * An analyst's scorecard spreadsheet ({@code .csv}, {@code .tsv} or {@code .xlsx}, first sheet)
@@ -48,6 +48,7 @@ public final class KpiSpreadsheet {
 
     /** Reads the file in whichever layout its header row shows. */
     public static final KpiLoader.Reading READING = (file, catalogue, context, store) -> {
+        store.refuseRepeatsWithinTable(file.name());
         List<KpiTable.Row> rows = rows(file);
         int first = 0;
         while (first < rows.size() && rows.get(first).cells().stream().allMatch(String::isBlank)) first++;
@@ -71,15 +72,15 @@ public final class KpiSpreadsheet {
 
     private static List<KpiTable.Row> delimited(SourceFile file, CSVFormat format) throws IOException {
         List<KpiTable.Row> out = new ArrayList<>();
-        byte[] bytes = Files.readAllBytes(file.path());
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        if (text.startsWith("\uFEFF")) text = text.substring(1);
+        String text = TextInput.read(file.path(), file.name());
+        TextInput.Lines lines = TextInput.Lines.of(text);
         try (Reader r = new java.io.StringReader(text);
              CSVParser p = CSVParser.parse(r, format)) {
             for (CSVRecord rec : p) {
                 List<String> cells = new ArrayList<>();
                 rec.forEach(cells::add);
-                out.add(new KpiTable.Row(rec.getRecordNumber(), cells));
+                // the record's own line: a quoted line break earlier would shift its record number
+                out.add(new KpiTable.Row(lines.lineOf(rec.getCharacterPosition()), cells));
             }
         }
         return out;
@@ -88,6 +89,7 @@ public final class KpiSpreadsheet {
     private static List<KpiTable.Row> xlsx(SourceFile file) throws IOException {
         List<KpiTable.Row> out = new ArrayList<>();
         DataFormatter fmt = new DataFormatter(Locale.UK);
+        org.sendscope.ingest.sheets.Workbook.checkParts(file.path(), file.name());
         try (InputStream in = Files.newInputStream(file.path()); Workbook wb = WorkbookFactory.create(in)) {
             Sheet sheet = wb.getSheetAt(0);
             var eval = wb.getCreationHelper().createFormulaEvaluator();

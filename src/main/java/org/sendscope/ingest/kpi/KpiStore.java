@@ -90,6 +90,12 @@ public final class KpiStore {
             return;
         }
         Observation was = observations.get(o.key());
+        if (was != null && oneRowPerKey != null && java.util.Objects.equals(was.table(), o.table())) {
+            String raw = o.value() != null ? BigDecimal.valueOf(o.value()).stripTrailingZeros().toPlainString() : o.status();
+            throw new org.sendscope.ingest.LoadException(oneRowPerKey, o.line(), o.period().label(), raw,
+                    "the same KPI, area and period as line " + was.line() + " (" + o.measure() + ", " + o.areaCode()
+                            + ", " + o.period().label() + "): each once in a scorecard; remove one of the two rows");
+        }
         if (was == null) {
             observations.put(o.key(), o);
             count(o.table())[o.value() == null ? 1 : 0]++;
@@ -150,6 +156,17 @@ public final class KpiStore {
 
     private int[] count(String table) {
         return perTable.computeIfAbsent(table == null ? "" : table, t -> new int[4]);
+    }
+
+    /** Set for a scorecard: its file name, for the refusal. */
+    private String oneRowPerKey;
+
+    /**
+     * From now on a KPI, area and period met twice in one table refuses the file: in a scorecard
+     * a person keeps, that is a row pasted twice, not a table a paper repeats.
+     */
+    void refuseRepeatsWithinTable(String fileName) {
+        this.oneRowPerKey = fileName;
     }
 
     /** Per table: values read, statuses read, cells refused, duplicates of a value read elsewhere. */

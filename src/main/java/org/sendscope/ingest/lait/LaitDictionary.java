@@ -14,6 +14,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.sendscope.ingest.LoadException;
+import org.sendscope.ingest.TextInput;
 
 /**
  * LAIT's data dictionary ({@code lait_data_dictionary.csv}): one row per measure with its topic,
@@ -36,6 +37,7 @@ public final class LaitDictionary {
     public static LaitDictionary read(Path file) {
         String name = file.toString();
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
+        TextInput.checkEncoding(file, name);
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8); CSVParser p = CSVParser.parse(r, format)) {
             for (String col : REQUIRED) {
                 if (!p.getHeaderNames().contains(col)) {
@@ -54,7 +56,11 @@ public final class LaitDictionary {
                 line = p.getCurrentLineNumber() + 1;
             }
             return new LaitDictionary(measures);
-        } catch (IOException | IllegalStateException | IllegalArgumentException e) {
+        } catch (IOException | java.io.UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
+            // bytes that are not UTF-8: the text check names their line
+            if (e instanceof java.nio.charset.CharacterCodingException || e.getCause() instanceof java.nio.charset.CharacterCodingException) {
+                TextInput.check(file, name);
+            }
             throw new LoadException(name, "cannot read the LAIT data dictionary: " + e.getMessage(), e);
         }
     }

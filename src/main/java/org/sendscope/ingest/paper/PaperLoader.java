@@ -1,11 +1,9 @@
 package org.sendscope.ingest.paper;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.List;
 import org.sendscope.ingest.LoadException;
 import org.sendscope.ingest.SourceFile;
+import org.sendscope.ingest.TextInput;
 import org.sendscope.ingest.kpi.KpiCatalogue;
 import org.sendscope.ingest.kpi.KpiLoadReport;
 import org.sendscope.ingest.kpi.KpiLoader;
@@ -29,12 +27,7 @@ public final class PaperLoader {
     }
 
     static List<KpiTable> tables(SourceFile file) {
-        String text;
-        try {
-            text = Files.readString(file.path(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new LoadException(file.name(), "cannot read as UTF-8 text: " + e.getMessage(), e);
-        }
+        String text = TextInput.read(file.path(), file.name());
         List<KpiTable> tables = PaperTables.find(text);
         if (tables.isEmpty()) {
             throw new LoadException(file.name(), "no KPI table found (a header line of tab-separated period labels "

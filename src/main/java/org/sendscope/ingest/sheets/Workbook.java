@@ -2,7 +2,6 @@ package org.sendscope.ingest.sheets;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,7 +15,10 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import javax.xml.stream.util.StreamReaderDelegate;
+import org.sendscope.ingest.InputLimits;
 import org.sendscope.ingest.LoadException;
+import org.sendscope.ingest.ZipEntries;
 
 /**
  * The cell values of an Excel (.xlsx) workbook, read straight from its XML with StAX: sheet names,
@@ -37,25 +39,137 @@ public final class Workbook {
         this.sheetPaths = sheetPaths;
     }
 
-    /** Reads every sheet of a workbook; refuses a file that is not a readable .xlsx. */
+    /**
+     * Reads every sheet of a workbook; refuses a file that is not a readable .xlsx, and one whose
+     * parts pass {@link InputLimits} (entry sizes, shared strings) or declare a DTD.
+     */
     public static Workbook read(Path file) {
-        if (!Files.isRegularFile(file)) throw new LoadException(file.toString(), "no such file");
+        InputLimits.requireFile(file, file.toString());
         try (ZipFile zip = new ZipFile(file.toFile())) {
-            Map<String, String> targets = relationships(zip);
-            Map<String, String> paths = sheetPaths(zip, targets);
-            List<String> strings = sharedStrings(zip);
+            Parts parts = new Parts(zip, file.toString());
+            Map<String, String> targets = relationships(parts);
+            Map<String, String> paths = sheetPaths(parts, targets);
+            List<String> strings = sharedStrings(parts);
             Workbook wb = new Workbook(file, paths);
             for (Map.Entry<String, String> e : paths.entrySet()) {
                 ZipEntry entry = zip.getEntry(e.getValue());
                 if (entry == null) throw new LoadException(file.toString(), "sheet '" + e.getKey() + "' is missing from the file");
-                try (InputStream in = zip.getInputStream(entry)) {
-                    wb.sheets.put(e.getKey(), readSheet(e.getKey(), in, strings));
-                }
+                wb.sheets.put(e.getKey(), readSheet(e.getKey(), file + ", sheet '" + e.getKey() + "'", parts.xml(entry), strings));
             }
             return wb;
+        } catch (Parts.BadXml e) {
+            throw e.refusal();
         } catch (IOException | XMLStreamException | RuntimeException e) {
             if (e instanceof LoadException le) throw le;
             throw new LoadException(file.toString(), "not a readable Excel workbook: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The workbook's XML parts, each read through the zip limits and refused if it declares a DTD:
+     * Excel never writes one, and a DTD is how external entities (reading other files) and entity
+     * expansion (a few bytes growing to gigabytes) get in.
+     */
+    private static final class Parts {
+        private final ZipEntries entries;
+        private final String file;
+
+        Parts(ZipFile zip, String file) {
+            this.entries = new ZipEntries(zip, file);
+            this.file = file;
+        }
+
+        XMLStreamReader xml(ZipEntry entry) throws IOException, XMLStreamException {
+            String part = file + "!" + entry.getName();
+            InputStream in = entries.open(entry);
+            XMLStreamReader reader;
+            try {
+                reader = XML.createXMLStreamReader(in);
+            } catch (XMLStreamException e) {
+                throw new BadXml(part, e);
+            }
+            return new StreamReaderDelegate(reader) {
+                @Override
+                public int next() throws XMLStreamException {
+                    try {
+                        int ev = super.next();
+                        if (ev == XMLStreamConstants.DTD) {
+                            throw new LoadException(part, "the XML declares a DTD (<!DOCTYPE …>), which Excel never "
+                                    + "writes; external entities and entity expansion are refused, so the file is not read");
+                        }
+                        return ev;
+                    } catch (XMLStreamException e) {
+                        throw new BadXml(part, e);
+                    }
+                }
+
+                @Override
+                public String getElementText() throws XMLStreamException {
+                    try {
+                        return super.getElementText();
+                    } catch (XMLStreamException e) {
+                        throw new BadXml(part, e);
+                    }
+                }
+
+                @Override
+                public void close() throws XMLStreamException {
+                    super.close();
+                    try {
+                        in.close();
+                    } catch (IOException ignored) {
+                        // the zip is closed with the workbook
+                    }
+                }
+            };
+        }
+
+        /** Not well-formed XML in a part: refused with the part, line and column, without the parser's prefix. */
+        static final class BadXml extends RuntimeException {
+            private final String part;
+            private final XMLStreamException cause;
+
+            BadXml(String part, XMLStreamException cause) {
+                super(cause);
+                this.part = part;
+                this.cause = cause;
+            }
+
+            LoadException refusal() {
+                String m = cause.getMessage() == null ? "" : cause.getMessage();
+                int i = m.indexOf("Message: ");
+                String why = (i >= 0 ? m.substring(i + 9) : m).strip();
+                if (why.contains("was referenced, but not declared")) {
+                    why += " (entities other than &amp; &lt; &gt; &quot; &apos; are refused)";
+                }
+                var at = cause.getLocation();
+                return new LoadException(part, at == null ? null : (long) at.getLineNumber(),
+                        null, null, (at == null ? "" : "character " + at.getColumnNumber() + ": ")
+                        + "not well-formed XML: " + why);
+            }
+        }
+    }
+
+    /**
+     * Checks a workbook that another library will read: every part within the zip limits, and no
+     * XML part declaring a DTD. Only the prolog of each XML part is parsed.
+     */
+    public static void checkParts(Path file, String displayName) {
+        InputLimits.requireFile(file, displayName);
+        ZipEntries.check(file, displayName, InputLimits.MAX_POI_PART_BYTES);
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            Parts parts = new Parts(zip, displayName);
+            for (ZipEntry e : zip.stream().filter(e -> e.getName().endsWith(".xml") || e.getName().endsWith(".rels")).toList()) {
+                XMLStreamReader r = parts.xml(e);
+                while (r.hasNext() && r.next() != XMLStreamConstants.START_ELEMENT) {
+                    // the DTD, if any, comes before the root element
+                }
+                r.close();
+            }
+        } catch (Parts.BadXml e) {
+            throw e.refusal();
+        } catch (IOException | XMLStreamException e) {
+            throw new LoadException(displayName, "not a readable Excel workbook: " + e.getMessage(), e);
         }
     }
 
@@ -73,12 +187,12 @@ public final class Workbook {
         return sheetPaths;
     }
 
-    private static Map<String, String> relationships(ZipFile zip) throws IOException, XMLStreamException {
+    private static Map<String, String> relationships(Parts zip) throws IOException, XMLStreamException {
         Map<String, String> targets = new HashMap<>();
-        ZipEntry rels = zip.getEntry("xl/_rels/workbook.xml.rels");
+        ZipEntry rels = zip.entries.zip().getEntry("xl/_rels/workbook.xml.rels");
         if (rels == null) throw new IOException("no xl/_rels/workbook.xml.rels");
-        try (InputStream in = zip.getInputStream(rels)) {
-            XMLStreamReader r = XML.createXMLStreamReader(in);
+        XMLStreamReader r = zip.xml(rels);
+        try {
             while (r.hasNext()) {
                 if (r.next() == XMLStreamConstants.START_ELEMENT && r.getLocalName().equals("Relationship")) {
                     String target = r.getAttributeValue(null, "Target");
@@ -86,16 +200,18 @@ public final class Workbook {
                     targets.put(r.getAttributeValue(null, "Id"), path);
                 }
             }
+        } finally {
+            r.close();
         }
         return targets;
     }
 
-    private static Map<String, String> sheetPaths(ZipFile zip, Map<String, String> targets) throws IOException, XMLStreamException {
+    private static Map<String, String> sheetPaths(Parts zip, Map<String, String> targets) throws IOException, XMLStreamException {
         Map<String, String> paths = new LinkedHashMap<>();
-        ZipEntry wb = zip.getEntry("xl/workbook.xml");
+        ZipEntry wb = zip.entries.zip().getEntry("xl/workbook.xml");
         if (wb == null) throw new IOException("no xl/workbook.xml");
-        try (InputStream in = zip.getInputStream(wb)) {
-            XMLStreamReader r = XML.createXMLStreamReader(in);
+        XMLStreamReader r = zip.xml(wb);
+        try {
             while (r.hasNext()) {
                 if (r.next() == XMLStreamConstants.START_ELEMENT && r.getLocalName().equals("sheet")) {
                     String id = null;
@@ -107,16 +223,20 @@ public final class Workbook {
                     paths.put(r.getAttributeValue(null, "name"), target);
                 }
             }
+        } finally {
+            r.close();
         }
         return paths;
     }
 
-    private static List<String> sharedStrings(ZipFile zip) throws IOException, XMLStreamException {
+    private static List<String> sharedStrings(Parts zip) throws IOException, XMLStreamException {
         List<String> strings = new ArrayList<>();
-        ZipEntry sst = zip.getEntry("xl/sharedStrings.xml");
+        ZipEntry sst = zip.entries.zip().getEntry("xl/sharedStrings.xml");
         if (sst == null) return strings;
-        try (InputStream in = zip.getInputStream(sst)) {
-            XMLStreamReader r = XML.createXMLStreamReader(in);
+        String part = zip.file + "!" + sst.getName();
+        long chars = 0;
+        XMLStreamReader r = zip.xml(sst);
+        try {
             StringBuilder text = null;
             int phonetic = 0;
             while (r.hasNext()) {
@@ -133,6 +253,16 @@ public final class Workbook {
                     }
                 } else if (ev == XMLStreamConstants.END_ELEMENT) {
                     if (r.getLocalName().equals("si")) {
+                        if (text != null && text.length() > InputLimits.MAX_CELL_CHARS) {
+                            throw new LoadException(part, "shared string " + (strings.size() + 1) + " is " + text.length()
+                                    + " characters long, more than the " + InputLimits.MAX_CELL_CHARS + " Excel allows in a cell");
+                        }
+                        chars += text == null ? 0 : text.length();
+                        if (strings.size() >= InputLimits.MAX_SHARED_STRINGS || chars > InputLimits.MAX_SHARED_STRING_CHARS) {
+                            throw new LoadException(part, "more than " + String.format("%,d", InputLimits.MAX_SHARED_STRINGS)
+                                    + " shared strings or " + InputLimits.size(InputLimits.MAX_SHARED_STRING_CHARS)
+                                    + " of text, the most sendscope reads from one workbook");
+                        }
                         strings.add(text == null ? "" : text.toString());
                         text = null;
                     } else if (r.getLocalName().equals("rPh")) {
@@ -140,13 +270,14 @@ public final class Workbook {
                     }
                 }
             }
+        } finally {
+            r.close();
         }
         return strings;
     }
 
-    private static Worksheet readSheet(String name, InputStream in, List<String> strings) throws XMLStreamException {
+    private static Worksheet readSheet(String name, String where, XMLStreamReader r, List<String> strings) throws XMLStreamException {
         TreeMap<Integer, TreeMap<Integer, Worksheet.Cell>> rows = new TreeMap<>();
-        XMLStreamReader r = XML.createXMLStreamReader(in);
         int rowIndex = -1;
         int nextCol = 0;
         String ref = null;
@@ -182,6 +313,11 @@ public final class Workbook {
                 nextCol = col + 1;
                 inCell = false;
                 if (value == null) continue;
+                if (value.length() > InputLimits.MAX_CELL_CHARS) {
+                    throw new LoadException(where, (long) rowIndex + 1, columnName(col), value.substring(0, 40) + "…",
+                            "the cell holds " + value.length() + " characters, more than the " + InputLimits.MAX_CELL_CHARS
+                                    + " Excel allows");
+                }
                 String t = type == null ? "n" : type;
                 String raw = switch (t) {
                     case "s" -> strings.get(Integer.parseInt(value.trim()));

@@ -82,7 +82,9 @@ class UnseenPaperTest {
         try (Warehouse w = Warehouse.inMemory()) {
             LoadException e = assertThrows(LoadException.class, () -> PaperLoader.load(w, SourceFile.of(p), AREA, "2024-01-01"));
             assertTrue(e.getMessage().contains("no KPI table found"), e.getMessage());
-            assertEquals(0, w.count("SELECT count(*) FROM loads"));
+            // only the refusal's audit row: nothing of the paper is in force
+            assertEquals(0, w.count("SELECT count(*) FROM loads WHERE status <> 'refused'"));
+            assertEquals(1, w.count("SELECT count(*) FROM loads WHERE status = 'refused' AND message LIKE '%no KPI table found%'"));
             assertEquals(0, w.count("SELECT count(*) FROM observations"));
         }
     }
