@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class PublicViewsDocumentedTest {
     private static final Pattern TICKED = Pattern.compile("`([a-z_][a-z0-9_]*)`");
-    private static final Pattern COLUMNS_OF = Pattern.compile("columns of `([a-z_][a-z0-9_]*)`");
+    private static final Pattern COLUMNS_OF = Pattern.compile("columns of\\s+`([a-z_][a-z0-9_]*)`");
 
     /** One heading's text, without the code fences' contents, keyed by heading line. */
     record Section(String heading, String body) {
