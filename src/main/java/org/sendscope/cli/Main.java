@@ -52,7 +52,7 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
             PrintWriter err = line.getErr();
-            boolean verbose = parsed.originalArgs().contains("--verbose");
+            boolean verbose = verbose(parsed);
             if (ex instanceof LoadException || ex instanceof WarehouseException || ex instanceof UserException) {
                 err.println("sendscope: " + ex.getMessage());
                 if (verbose) ex.printStackTrace(err);
@@ -88,6 +88,17 @@ public final class Main implements Runnable {
             }
         }));
         return cl;
+    }
+
+    /**
+     * Whether the command was given {@code --verbose} ({@link WarehouseOptions}): read from what
+     * picocli parsed, so a query or file name that happens to read "--verbose" does not count.
+     */
+    static boolean verbose(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--verbose")) return true;
+        }
+        return false;
     }
 
     /** An {@link Error} a command stopped with, handed to the exception handler as the bug it is. */
