@@ -30,7 +30,7 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("sendscope demo: warehouse " + options.file().toAbsolutePath());
         // --fresh builds a new file that replaces the old one at the end, so readers keep the old until then.
-        try (Warehouse w = fresh ? options.openEmpty() : options.openForWriting()) {
+        try (Warehouse w = fresh ? options.openEmpty() : options.openCreating(out)) {
             new Demo(Demo.steps()).run(w, out, options.verbose);
         }
         out.flush();

@@ -67,7 +67,7 @@ public final class LoadActionsCommand implements Callable<Integer> {
             throw new UserException(e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (Warehouse w = options.openForWriting()) {
+        try (Warehouse w = options.openCreating(out)) {
             LoadResult r = ActionSnapshotLoader.load(w, file, plan, date, f);
             out.println(r);
             if (!r.unchanged()) {

@@ -36,7 +36,7 @@ public final class LoadDfeEhcpCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (Warehouse w = options.openForWriting()) {
+        try (Warehouse w = options.openCreating(out)) {
             for (Path f : files) out.println(Sen2Release.load(w, f, vintage));
         }
         return 0;

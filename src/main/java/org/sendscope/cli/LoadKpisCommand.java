@@ -47,7 +47,7 @@ public final class LoadKpisCommand implements Callable<Integer> {
                 : Files.exists(file) ? LocalDate.ofInstant(Files.getLastModifiedTime(file).toInstant(),
                         java.time.ZoneOffset.UTC).toString() : null;
         PrintWriter out = spec.commandLine().getOut();
-        try (Warehouse w = options.openForWriting()) {
+        try (Warehouse w = options.openCreating(out)) {
             KpiLoadReport r = KpiSpreadsheetLoader.load(w, SourceFile.of(file), LoadPaperCommand.knownArea(w, area), vintage);
             out.print(r.summary());
             out.flush();

@@ -53,7 +53,7 @@ public final class LoadLaitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (Warehouse w = options.openForWriting()) {
+        try (Warehouse w = options.openCreating(out)) {
             for (Path f : files) {
                 InputLimits.requireFile(f, f.toString());
                 Path dict = dictionary != null ? dictionary : beside(f, "lait_data_dictionary.csv");

@@ -42,7 +42,7 @@ public final class LoadNeighboursCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (Warehouse w = options.openForWriting()) {
+        try (Warehouse w = options.openCreating(out)) {
             for (Path f : files) {
                 long t0 = System.nanoTime();
                 LoadResult r = new StatisticalNeighboursLoader(areaCodes, vintage).load(w, f);

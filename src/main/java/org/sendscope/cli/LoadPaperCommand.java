@@ -46,7 +46,7 @@ public final class LoadPaperCommand implements Callable<Integer> {
         checkArea(area);
         String vintage = checkDate(published);
         PrintWriter out = spec.commandLine().getOut();
-        try (Warehouse w = options.openForWriting()) {
+        try (Warehouse w = options.openCreating(out)) {
             KpiLoadReport r = PaperLoader.load(w, SourceFile.of(file), knownArea(w, area), vintage);
             out.print(r.summary());
             out.flush();
