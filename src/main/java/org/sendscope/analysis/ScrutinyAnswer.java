@@ -68,7 +68,7 @@ public record ScrutinyAnswer(ScrutinyQuestion question, String areaCode, String 
                 rows.add(row);
             }
         } catch (SQLException e) {
-            throw new WarehouseException(q.name() + ": " + firstLine(e.getMessage()), e);
+            throw WarehouseException.internal(q.name() + ": " + firstLine(e.getMessage()), e);
         }
         return new ScrutinyAnswer(q, areaCode, areaName, asOf, List.copyOf(columns), Set.copyOf(fractional),
                 List.copyOf(rows));
@@ -122,7 +122,7 @@ public record ScrutinyAnswer(ScrutinyQuestion question, String areaCode, String 
                 }
             }
         } catch (SQLException e) {
-            throw new WarehouseException("naming the sources of " + question.name() + ": " + e.getMessage(), e);
+            throw WarehouseException.internal("naming the sources of " + question.name() + ": " + e.getMessage(), e);
         }
         return out;
     }

@@ -53,7 +53,7 @@ public final class Main implements Runnable {
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
             PrintWriter err = line.getErr();
             boolean verbose = verbose(parsed);
-            if (ex instanceof LoadException || ex instanceof WarehouseException || ex instanceof UserException) {
+            if (isUsersMistake(ex)) {
                 err.println("sendscope: " + ex.getMessage());
                 if (verbose) ex.printStackTrace(err);
                 err.flush();
@@ -88,6 +88,16 @@ public final class Main implements Runnable {
             }
         }));
         return cl;
+    }
+
+    /**
+     * Whether an exception is a mistake the user can fix (exit 1): a refused file, a refused or
+     * failing query of their own, a missing warehouse. A query sendscope wrote itself that fails
+     * ({@link WarehouseException#internal}) is a bug (exit 2), like any other exception.
+     */
+    static boolean isUsersMistake(Exception ex) {
+        if (ex instanceof WarehouseException w) return !w.isBug();
+        return ex instanceof LoadException || ex instanceof UserException;
     }
 
     /**

@@ -339,7 +339,7 @@ public final class Warehouse implements AutoCloseable {
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             return rs.next() ? rs.getLong(1) : 0;
         } catch (SQLException e) {
-            throw new WarehouseException(e.getMessage() + " in: " + sql, e);
+            throw WarehouseException.internal(e.getMessage() + " in: " + sql, e);
         }
     }
 
@@ -348,7 +348,7 @@ public final class Warehouse implements AutoCloseable {
         try (Statement s = connection.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
-            throw new WarehouseException(e.getMessage() + " in: " + sql, e);
+            throw WarehouseException.internal(e.getMessage() + " in: " + sql, e);
         }
     }
 
