@@ -39,11 +39,13 @@ public final class AskCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "The question (see the list).")
     String name;
 
-    @Option(names = "--area", paramLabel = "CODE", description = "The LA: GSS code (E06000058) or LA number (839).")
-    String area;
+    @Option(names = "--area", paramLabel = "CODE", converter = AreaArgument.Converter.class,
+            description = "The LA: GSS code (E06000058) or LA number (839).")
+    AreaArgument area;
 
-    @Option(names = "--as-of", paramLabel = "DATE", description = "Figures up to this date, YYYY-MM-DD (default: today).")
-    String asOf;
+    @Option(names = "--as-of", paramLabel = "DATE", converter = DateConverter.class,
+            description = "Figures up to this date, YYYY-MM-DD (default: today).")
+    LocalDate asOf;
 
     @Override
     public Integer call() throws SQLException {
@@ -55,7 +57,7 @@ public final class AskCommand implements Callable<Integer> {
         ScrutinyQuestion q = ScrutinyQuestion.named(name);
         if (area == null) throw new UserException("give the LA: sendscope ask " + name + " --area E06000058");
         try (Warehouse w = options.openReadOnly()) {
-            answer(w, q, area, asOf, format.format, out);
+            answer(w, q, area.given(), asOf == null ? null : asOf.toString(), format.format, out);
         }
         return 0;
     }
@@ -112,14 +114,20 @@ public final class AskCommand implements Callable<Integer> {
         }
     }
 
+    /** The LA's GSS code (by the rule of {@link AreaArgument}) and its name. */
     private static String[] resolveArea(Warehouse w, String arg) throws SQLException {
-        String sql = arg.matches("\\d{3}") ? "SELECT area_code, name FROM areas WHERE la_number = CAST(? AS INTEGER)"
-                : "SELECT area_code, name FROM areas WHERE area_code = upper(?)";
-        try (PreparedStatement p = w.connection().prepareStatement(sql)) {
-            p.setString(1, arg.strip());
+        AreaArgument area;
+        try {
+            area = new AreaArgument.Converter().convert(arg);
+        } catch (picocli.CommandLine.TypeConversionException e) {
+            throw new UserException("--area " + e.getMessage());
+        }
+        String code = area.gssCode(w);
+        try (PreparedStatement p = w.connection().prepareStatement("SELECT name FROM areas WHERE area_code = ?")) {
+            p.setString(1, code);
             try (ResultSet rs = p.executeQuery()) {
                 if (!rs.next()) throw new UserException("no area '" + arg + "' in the warehouse (GSS code or LA number)");
-                return new String[] {rs.getString(1), rs.getString(2)};
+                return new String[] {code, rs.getString(1)};
             }
         }
     }

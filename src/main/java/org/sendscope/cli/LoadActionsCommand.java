@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import org.sendscope.ingest.LoadResult;
 import org.sendscope.ingest.actions.ActionSnapshotLoader;
@@ -44,9 +43,9 @@ public final class LoadActionsCommand implements Callable<Integer> {
             description = "Plan id, e.g. bcp-send-improvement-2023-26 (letters, digits, '.', '_', '-').")
     String plan;
 
-    @Option(names = "--snapshot", required = true, paramLabel = "DATE",
+    @Option(names = "--snapshot", required = true, paramLabel = "DATE", converter = DateConverter.class,
             description = "Date the statuses describe, YYYY-MM-DD.")
-    String snapshot;
+    LocalDate snapshot;
 
     @Option(names = "--format", paramLabel = "FORMAT",
             description = "bcp, hull, bedford or tracker (default: from the file's extension and content).")
@@ -54,12 +53,7 @@ public final class LoadActionsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws SQLException {
-        LocalDate date;
-        try {
-            date = LocalDate.parse(snapshot.strip());
-        } catch (DateTimeParseException e) {
-            throw new UserException("--snapshot '" + snapshot + "' is not a date (YYYY-MM-DD)");
-        }
+        LocalDate date = snapshot;
         PlanFormat f;
         try {
             f = format == null ? null : PlanFormat.of(format);

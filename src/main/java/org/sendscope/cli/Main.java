@@ -69,6 +69,14 @@ public final class Main implements Runnable {
         // A mistyped option or value is one line saying what and where to look, not the whole usage.
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
+            // a typed option's converter (AreaArgument, DateConverter) says what the value must be; name the option
+            if (ex.getCause() instanceof CommandLine.TypeConversionException t
+                    && ex.getArgSpec() instanceof CommandLine.Model.OptionSpec o) {
+                err.println("sendscope: " + o.longestName() + " " + t.getMessage() + " ("
+                        + ex.getCommandLine().getCommandSpec().qualifiedName(" ") + " --help lists the options)");
+                err.flush();
+                return USER_ERROR;
+            }
             err.println("sendscope: " + ex.getMessage() + " ("
                     + ex.getCommandLine().getCommandSpec().qualifiedName(" ") + " --help lists the options)");
             err.flush();
