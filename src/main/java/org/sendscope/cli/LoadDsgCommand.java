@@ -2,7 +2,6 @@ package org.sendscope.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.sendscope.ingest.LoadResult;
@@ -33,9 +32,8 @@ public final class LoadDsgCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "DSG workbook(s) (.xlsx).")
     List<Path> files;
 
-    @Option(names = "--area-codes", paramLabel = "FILE",
-            description = "SEN2 release zip or CSV with old_la_code, new_la_code and la_name (repeatable).")
-    List<Path> areaCodes = new ArrayList<>();
+    @Mixin
+    AreaCodesOption areaCodes;
 
     @Option(names = "--vintage", description = "Release to record (default: the year the latest financial year ends).")
     String vintage;
@@ -46,7 +44,7 @@ public final class LoadDsgCommand implements Callable<Integer> {
         try (Warehouse w = options.openCreating(out)) {
             for (Path f : files) {
                 long t0 = System.nanoTime();
-                LoadResult r = new DsgLoader(areaCodes, vintage).load(w, f);
+                LoadResult r = new DsgLoader(areaCodes.files(), vintage).load(w, f);
                 out.printf("%s (%.2f s)%n", r, (System.nanoTime() - t0) / 1e9);
             }
         }

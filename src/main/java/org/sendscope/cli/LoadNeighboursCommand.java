@@ -2,7 +2,6 @@ package org.sendscope.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.sendscope.ingest.LoadResult;
@@ -32,9 +31,8 @@ public final class LoadNeighboursCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Statistical neighbours workbook(s) (.xlsx).")
     List<Path> files;
 
-    @Option(names = "--area-codes", paramLabel = "FILE",
-            description = "SEN2 release zip or CSV with old_la_code and new_la_code (repeatable).")
-    List<Path> areaCodes = new ArrayList<>();
+    @Mixin
+    AreaCodesOption areaCodes;
 
     @Option(names = "--vintage", paramLabel = "YYYY-MM", description = "Release to record (default: from the file name).")
     String vintage;
@@ -45,7 +43,7 @@ public final class LoadNeighboursCommand implements Callable<Integer> {
         try (Warehouse w = options.openCreating(out)) {
             for (Path f : files) {
                 long t0 = System.nanoTime();
-                LoadResult r = new StatisticalNeighboursLoader(areaCodes, vintage).load(w, f);
+                LoadResult r = new StatisticalNeighboursLoader(areaCodes.files(), vintage).load(w, f);
                 out.printf("%s (%.2f s)%n", r, (System.nanoTime() - t0) / 1e9);
             }
         }
