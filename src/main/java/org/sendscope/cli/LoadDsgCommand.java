@@ -1,12 +1,9 @@
 package org.sendscope.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.sendscope.ingest.LoadResult;
 import org.sendscope.ingest.finance.DsgLoader;
-import org.sendscope.warehouse.Warehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,14 +37,7 @@ public final class LoadDsgCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        try (Warehouse w = options.openCreating(out)) {
-            for (Path f : files) {
-                long t0 = System.nanoTime();
-                LoadResult r = new DsgLoader(areaCodes.files(), vintage).load(w, f);
-                out.printf("%s (%.2f s)%n", r, (System.nanoTime() - t0) / 1e9);
-            }
-        }
+        Loading.each(options, spec.commandLine().getOut(), files, new DsgLoader(areaCodes.files(), vintage));
         return 0;
     }
 }

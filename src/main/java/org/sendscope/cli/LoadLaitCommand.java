@@ -1,14 +1,11 @@
 package org.sendscope.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.sendscope.ingest.InputLimits;
-import org.sendscope.ingest.LoadResult;
 import org.sendscope.ingest.lait.LaitLoader;
-import org.sendscope.warehouse.Warehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -50,17 +47,12 @@ public final class LoadLaitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        try (Warehouse w = options.openCreating(out)) {
-            for (Path f : files) {
-                InputLimits.requireFile(f, f.toString());
-                Path dict = dictionary != null ? dictionary : beside(f, "lait_data_dictionary.csv");
-                Path list = codes != null ? codes : optionalBeside(f, "la_code_list.xlsx");
-                long t0 = System.nanoTime();
-                LoadResult r = new LaitLoader(dict, list, areaCodes.files(), vintage).load(w, f);
-                out.printf("%s (%.2f s)%n", r, (System.nanoTime() - t0) / 1e9);
-            }
-        }
+        Loading.each(options, spec.commandLine().getOut(), files, f -> {
+            InputLimits.requireFile(f, f.toString());
+            Path dict = dictionary != null ? dictionary : beside(f, "lait_data_dictionary.csv");
+            Path list = codes != null ? codes : optionalBeside(f, "la_code_list.xlsx");
+            return new LaitLoader(dict, list, areaCodes.files(), vintage);
+        });
         return 0;
     }
 

@@ -1,12 +1,9 @@
 package org.sendscope.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.sendscope.ingest.LoadResult;
 import org.sendscope.ingest.neighbours.StatisticalNeighboursLoader;
-import org.sendscope.warehouse.Warehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,14 +36,8 @@ public final class LoadNeighboursCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        try (Warehouse w = options.openCreating(out)) {
-            for (Path f : files) {
-                long t0 = System.nanoTime();
-                LoadResult r = new StatisticalNeighboursLoader(areaCodes.files(), vintage).load(w, f);
-                out.printf("%s (%.2f s)%n", r, (System.nanoTime() - t0) / 1e9);
-            }
-        }
+        Loading.each(options, spec.commandLine().getOut(), files,
+                new StatisticalNeighboursLoader(areaCodes.files(), vintage));
         return 0;
     }
 }
