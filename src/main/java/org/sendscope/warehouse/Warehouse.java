@@ -380,6 +380,7 @@ public final class Warehouse implements AutoCloseable {
                         + "the warehouse " + file + " was left as it was");
             }
             replace(workingCopy, file.toAbsolutePath().normalize());
+            org.sendscope.ingest.LoadPoints.reached("replaced");
         } catch (SQLException | IOException e) {
             closeQuietly(connection);
             throw new WarehouseException("closing warehouse " + file + " (it was left as it was): " + e.getMessage(), e);
