@@ -62,7 +62,7 @@ public final class LoadActionsCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         try (Warehouse w = options.openCreating(out)) {
-            LoadResult r = ActionSnapshotLoader.load(w, file, plan, date, f);
+            LoadResult r = ActionSnapshotLoader.forPlan(plan, date, f).load(w, file);
             out.println(r);
             if (!r.unchanged()) {
                 long warnings = w.count("SELECT count(*) FROM load_reject_log WHERE load_id = " + r.loadId()
