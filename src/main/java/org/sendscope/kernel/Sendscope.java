@@ -49,7 +49,10 @@ public final class Sendscope {
         this.warehouse = Warehouse.openReadOnly(file);
     }
 
-    /** The default warehouse ({@code $SENDSCOPE_WAREHOUSE}, else {@code warehouse/sendscope.duckdb}), read-only. */
+    /**
+     * The default warehouse, read-only, by the rule the commands use ({@link Warehouse#resolve}):
+     * {@code $SENDSCOPE_WAREHOUSE}, else the project's {@code warehouse/sendscope.duckdb}.
+     */
     public static Sendscope open() {
         return open(Warehouse.resolve(null));
     }

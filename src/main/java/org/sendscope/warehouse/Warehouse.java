@@ -33,7 +33,7 @@ public final class Warehouse implements AutoCloseable {
 
     /** The environment variable that names another warehouse file. */
     public static final String ENV = "SENDSCOPE_WAREHOUSE";
-    /** The default warehouse file, relative to the working directory. */
+    /** The default warehouse file, relative to the project folder (else the working directory). */
     public static final Path DEFAULT_FILE = Path.of("warehouse", "sendscope.duckdb");
 
     private static final String COPY_INFIX = ".loading-";
@@ -54,11 +54,25 @@ public final class Warehouse implements AutoCloseable {
         this.lock = lock;
     }
 
-    /** The warehouse file to use: the explicit one, else {@code $SENDSCOPE_WAREHOUSE}, else the default. */
+    /** The property the launcher and the kernelspec set to the project folder. */
+    public static final String HOME_PROPERTY = "sendscope.home";
+
+    /**
+     * The warehouse file to use, the one rule the commands and the kernel share: the explicit one,
+     * else {@code $SENDSCOPE_WAREHOUSE}, else {@code warehouse/sendscope.duckdb} in the project
+     * folder ({@code -Dsendscope.home}, which the launcher and the kernelspec set), else in the
+     * working directory. So {@code ./sendscope load …} run from another folder loads the project's
+     * warehouse, the one the notebooks read.
+     */
     public static Path resolve(Path explicit) {
+        return resolve(explicit, System.getenv(ENV), System.getProperty(HOME_PROPERTY));
+    }
+
+    /** {@link #resolve(Path)} with the environment variable and project folder given (for tests). */
+    public static Path resolve(Path explicit, String env, String home) {
         if (explicit != null) return explicit;
-        String env = System.getenv(ENV);
         if (env != null && !env.isBlank()) return Path.of(env);
+        if (home != null && !home.isBlank()) return Path.of(home).resolve(DEFAULT_FILE).toAbsolutePath().normalize();
         return DEFAULT_FILE;
     }
 
@@ -343,7 +357,7 @@ public final class Warehouse implements AutoCloseable {
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             return rs.next() ? rs.getLong(1) : 0;
         } catch (SQLException e) {
-            throw new WarehouseException(e.getMessage() + " in: " + sql, e);
+            throw WarehouseException.internal(e.getMessage() + " in: " + sql, e);
         }
     }
 
@@ -352,7 +366,7 @@ public final class Warehouse implements AutoCloseable {
         try (Statement s = connection.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
-            throw new WarehouseException(e.getMessage() + " in: " + sql, e);
+            throw WarehouseException.internal(e.getMessage() + " in: " + sql, e);
         }
     }
 
