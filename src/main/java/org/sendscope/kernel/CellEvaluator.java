@@ -243,6 +243,12 @@ public final class CellEvaluator implements AutoCloseable {
         }
     }
 
+    /** The names of the variables the cells have declared so far. */
+    public java.util.Set<String> variableNames() {
+        return shell.variables().filter(v -> shell.status(v).isActive()).map(VarSnippet::name)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
     /** Completion suggestions for the cursor position, JShell's {@link SourceCodeAnalysis} doing the work. */
     public Completion complete(String code, int cursor) {
         // Find the snippet the cursor is in: JShell completes one snippet at a time.

@@ -4,10 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.sendscope.warehouse.ReadOnlyQuery;
 import org.sendscope.warehouse.Warehouse;
@@ -35,6 +37,8 @@ public final class Sendscope {
             + "`./sendscope load dfe-ehcp <education-health-and-care-plans_YYYY.zip>`, then run the notebook again";
 
     private static final Map<Path, Sendscope> OPEN = new ConcurrentHashMap<>();
+    /** Statements running now, for {@link #cancelRunning()}: read without the facade's lock, which the query holds. */
+    private static final Set<Statement> RUNNING = ConcurrentHashMap.newKeySet();
 
     private final Path file;
     private Warehouse warehouse;
@@ -86,13 +90,83 @@ public final class Sendscope {
     }
 
     /** Runs a read-only query (SELECT, WITH, DESCRIBE, …) and returns the result as a Tablesaw table. */
-    public synchronized Table sql(String query) {
+    public Table sql(String query) {
+        return sql(query, List.of());
+    }
+
+    /**
+     * Runs a read-only query with {@code ?} parameters bound in order (prepared-statement
+     * parameters, never pasted into the text), e.g. the values of a {@code %%sql} cell's
+     * {@code :name} parameters. An interrupt of the cell cancels the statement ({@link #cancelRunning()}).
+     */
+    public synchronized Table sql(String query, List<?> parameters) {
         String checked = ReadOnlyQuery.check(query);
-        try (Statement s = current().connection().createStatement(); ResultSet rs = s.executeQuery(checked)) {
-            return ResultTables.read(rs, "result");
+        try (PreparedStatement s = current().connection().prepareStatement(checked)) {
+            for (int i = 0; i < parameters.size(); i++) s.setObject(i + 1, parameter(parameters.get(i)));
+            RUNNING.add(s);
+            try (ResultSet rs = s.executeQuery()) {
+                Table t = ResultTables.read(rs, "result");
+                return isSchema(checked) ? TableHtml.showWhole(t) : t;
+            } finally {
+                RUNNING.remove(s);
+            }
         } catch (SQLException e) {
+            if (cancelled(e)) throw new QueryCancelledException("the query was stopped (interrupted)");
             throw new WarehouseException(firstLine(e.getMessage()), e);
         }
+    }
+
+    /** A DESCRIBE, SHOW or SUMMARIZE result lists columns: every one of them is shown. */
+    private static boolean isSchema(String query) {
+        String first = query.stripLeading().split("[\\s(]", 2)[0].toLowerCase(java.util.Locale.ROOT);
+        return first.equals("describe") || first.equals("show") || first.equals("summarize");
+    }
+
+    /**
+     * Tables up to {@code rows} rows are shown whole in the notebook, longer ones by their first and
+     * last rows (0: every row); the same as {@code %config SqlMagic.displaylimit = rows}.
+     */
+    public static void displayLimit(int rows) {
+        TableHtml.displayLimit(rows);
+    }
+
+    /** Numbers shown with thousands separators (3,266), except years and codes; {@code %config SqlMagic.thousands = True}. */
+    public static void thousands(boolean on) {
+        TableHtml.thousands(on);
+    }
+
+    // DuckDB's JDBC driver binds LocalDate and the boxed numbers and strings; anything else as its text.
+    private static Object parameter(Object v) {
+        if (v == null || v instanceof Number || v instanceof String || v instanceof Boolean
+                || v instanceof java.time.LocalDate || v instanceof java.time.LocalDateTime) {
+            return v instanceof java.time.LocalDate d ? java.sql.Date.valueOf(d)
+                    : v instanceof java.time.LocalDateTime t ? java.sql.Timestamp.valueOf(t) : v;
+        }
+        return v.toString();
+    }
+
+    private static boolean cancelled(SQLException e) {
+        String m = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        return m.contains("interrupt");
+    }
+
+    /**
+     * Stops every query running on the notebook's warehouses (the kernel's interrupt): a statement
+     * in DuckDB's native code cannot be stopped by stopping the Java thread that waits for it.
+     *
+     * @return how many statements were asked to stop
+     */
+    public static int cancelRunning() {
+        int n = 0;
+        for (Statement s : RUNNING) {
+            try {
+                s.cancel();
+                n++;
+            } catch (SQLException e) {
+                // already finished or closed: nothing to stop
+            }
+        }
+        return n;
     }
 
     /**
