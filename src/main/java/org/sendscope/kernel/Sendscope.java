@@ -4,14 +4,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.sendscope.warehouse.QueryLimits;
 import org.sendscope.warehouse.ReadOnlyQuery;
+import org.sendscope.warehouse.TimedQuery;
 import org.sendscope.warehouse.Warehouse;
 import org.sendscope.warehouse.WarehouseException;
 import tech.tablesaw.api.Table;
@@ -38,12 +38,13 @@ public final class Sendscope {
 
     private static final Map<Path, Sendscope> OPEN = new ConcurrentHashMap<>();
     /** Statements running now, for {@link #cancelRunning()}: read without the facade's lock, which the query holds. */
-    private static final Set<Statement> RUNNING = ConcurrentHashMap.newKeySet();
+    private static final Set<TimedQuery> RUNNING = ConcurrentHashMap.newKeySet();
 
     private final Path file;
     private Warehouse warehouse;
     // The identity (device and inode) of the file this connection reads; a load replaces the file.
     private Object fileKey;
+    private volatile long timeoutSeconds = QueryLimits.DEFAULT_TIMEOUT_SECONDS;
 
     private Sendscope(Path file) {
         this.file = file;
@@ -89,7 +90,11 @@ public final class Sendscope {
         return (home == null ? file.toAbsolutePath() : Path.of(home).resolve(file)).normalize();
     }
 
-    /** Runs a read-only query (SELECT, WITH, DESCRIBE, …) and returns the result as a Tablesaw table. */
+    /**
+     * Runs a read-only query (SELECT, WITH, DESCRIBE, …) and returns the result as a Tablesaw table.
+     * The same guard as the SQL console ({@link ReadOnlyQuery}) and its time limit
+     * ({@link #timeout(long)}, 60 s unless changed) apply; {@code %%sql} cells come here too.
+     */
     public Table sql(String query) {
         return sql(query, List.of());
     }
@@ -101,19 +106,34 @@ public final class Sendscope {
      */
     public synchronized Table sql(String query, List<?> parameters) {
         String checked = ReadOnlyQuery.check(query);
-        try (PreparedStatement s = current().connection().prepareStatement(checked)) {
-            for (int i = 0; i < parameters.size(); i++) s.setObject(i + 1, parameter(parameters.get(i)));
-            RUNNING.add(s);
-            try (ResultSet rs = s.executeQuery()) {
-                Table t = ResultTables.read(rs, "result");
+        List<Object> values = parameters.stream().map(Sendscope::parameter).toList();
+        TimedQuery[] running = new TimedQuery[1];
+        try (TimedQuery q = TimedQuery.start(current().connection(), checked, values, timeoutSeconds,
+                "Sendscope.open().timeout(SECONDS)", t -> {
+                    running[0] = t;
+                    RUNNING.add(t);
+                })) {
+            try {
+                Table t = ResultTables.read(q.resultSet(), "result");
                 return isSchema(checked) ? TableHtml.showWhole(t) : t;
-            } finally {
-                RUNNING.remove(s);
+            } catch (SQLException e) {
+                throw q.failure(e);
             }
-        } catch (SQLException e) {
-            if (cancelled(e)) throw new QueryCancelledException("the query was stopped (interrupted)");
-            throw new WarehouseException(firstLine(e.getMessage()), e);
+        } catch (WarehouseException e) {
+            if (running[0] != null && !running[0].timedOut() && cancelled(e)) {
+                throw new QueryCancelledException("the query was stopped (interrupted)");
+            }
+            throw e;
+        } finally {
+            if (running[0] != null) RUNNING.remove(running[0]);
         }
+    }
+
+    /** Sets the time limit of this notebook's queries, in seconds (0: none); returns this. */
+    public Sendscope timeout(long seconds) {
+        if (seconds < 0) throw new WarehouseException("the time limit must be 0 (none) or more seconds, not " + seconds);
+        this.timeoutSeconds = seconds;
+        return this;
     }
 
     /** A DESCRIBE, SHOW or SUMMARIZE result lists columns: every one of them is shown. */
@@ -145,7 +165,7 @@ public final class Sendscope {
         return v.toString();
     }
 
-    private static boolean cancelled(SQLException e) {
+    private static boolean cancelled(WarehouseException e) {
         String m = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
         return m.contains("interrupt");
     }
@@ -158,13 +178,9 @@ public final class Sendscope {
      */
     public static int cancelRunning() {
         int n = 0;
-        for (Statement s : RUNNING) {
-            try {
-                s.cancel();
-                n++;
-            } catch (SQLException e) {
-                // already finished or closed: nothing to stop
-            }
+        for (TimedQuery q : RUNNING) {
+            q.cancel();
+            n++;
         }
         return n;
     }
