@@ -21,6 +21,10 @@ public final class RichDisplay {
     public record Html(String html) {
     }
 
+    /** A chart as SVG, with its alt text. */
+    public record Svg(String svg, String alt) {
+    }
+
     /** Markdown written by a cell. */
     public record Markdown(String markdown) {
     }
@@ -32,6 +36,11 @@ public final class RichDisplay {
             d.putHTML(TableHtml.render(t));
         } else if (value instanceof Chart c) {
             d.putData("image/png", Base64.getEncoder().encodeToString(c.png()));
+            // nbconvert writes this as the <img>'s alt text in the HTML export.
+            d.putMetaData("image/png", java.util.Map.of("alt", c.altText()));
+        } else if (value instanceof Svg svg) {
+            d.putData("image/svg+xml", svg.svg());
+            d.putMetaData("image/svg+xml", java.util.Map.of("alt", svg.alt()));
         } else if (value instanceof RenderedImage img) {
             d.putData("image/png", Base64.getEncoder().encodeToString(png(img)));
         } else if (value instanceof Html h) {
@@ -47,7 +56,8 @@ public final class RichDisplay {
     /** The plain-text form of a value. */
     public static String text(Object value) {
         if (value instanceof Table t) return TableHtml.text(t);
-        if (value instanceof Chart c) return c.toString();
+        if (value instanceof Chart c) return c.toString() + " — " + c.altText();
+        if (value instanceof Svg svg) return "SVG chart — " + svg.alt();
         if (value instanceof RenderedImage img) return "image " + img.getWidth() + "×" + img.getHeight();
         if (value instanceof Html h) return h.html();
         if (value instanceof Markdown m) return m.markdown();

@@ -164,7 +164,9 @@ class KernelProtocolTest {
                 step("%sql SELECT value FROM observations WHERE area_code = :area ORDER BY value"),
                 step("%lsmagic"),
                 step("%%time\nThread.sleep(300);\n1 + 1"),
-                step("%%sql\nDELETE FROM observation_fact"));
+                step("%%sql\nDELETE FROM observation_fact"),
+                step("var p = %sql SELECT period_start, value, area_name FROM observations ORDER BY 1\n"
+                        + "Chart.overTime(p, \"period_start\", \"value\", \"area_name\").title(\"EHC plans\")"));
         JsonArray s = r.getAsJsonArray("steps");
         assertTrue(result(s.get(0).getAsJsonObject()).startsWith("n\n6"), result(s.get(0).getAsJsonObject()));
         // BCP's 2022 and 2023 values: 2,448 and 3,266 (the :area and {{since}} parameters).
@@ -184,6 +186,11 @@ class KernelProtocolTest {
         assertTrue(outputs(timed, "stream").toString().contains("Wall time: "), timed.toString());
         String refused = outputs(s.get(12).getAsJsonObject(), "error").toString();
         assertTrue(refused.contains("refused: the SQL console is read-only"), refused);
+        JsonObject chart = outputs(s.get(13).getAsJsonObject(), "execute_result").toString().isEmpty() ? null
+                : outputs(s.get(13).getAsJsonObject(), "execute_result").get(0);
+        assertTrue(chart != null && chart.toString().contains("image/png"), s.get(13).toString());
+        assertEquals("EHC plans: line chart over time of value by period_start for BCP, Hull",
+                chart.getAsJsonObject("metadata").getAsJsonObject("image/png").get("alt").getAsString());
     }
 
     @Test
