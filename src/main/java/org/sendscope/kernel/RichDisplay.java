@@ -35,9 +35,12 @@ public final class RichDisplay {
         if (value instanceof Table t) {
             d.putHTML(TableHtml.render(t));
         } else if (value instanceof Chart c) {
-            d.putData("image/png", Base64.getEncoder().encodeToString(c.png()));
-            // nbconvert writes this as the <img>'s alt text in the HTML export.
+            String png = Base64.getEncoder().encodeToString(c.png());
+            d.putData("image/png", png);
             d.putMetaData("image/png", java.util.Map.of("alt", c.altText()));
+            // The HTML export takes text/html first; Debian's nbconvert (6.5) writes no alt from the
+            // metadata in its default template, so the chart also comes as an <img> with its alt text.
+            d.putHTML("<img src=\"data:image/png;base64," + png + "\" alt=\"" + TableHtml.escape(c.altText()) + "\">");
         } else if (value instanceof Svg svg) {
             d.putData("image/svg+xml", svg.svg());
             d.putMetaData("image/svg+xml", java.util.Map.of("alt", svg.alt()));

@@ -191,6 +191,8 @@ class KernelProtocolTest {
         assertTrue(chart != null && chart.toString().contains("image/png"), s.get(13).toString());
         assertEquals("EHC plans: line chart over time of value by period_start for BCP, Hull",
                 chart.getAsJsonObject("metadata").getAsJsonObject("image/png").get("alt").getAsString());
+        assertTrue(chart.get("html").getAsString().contains(
+                "alt=\"EHC plans: line chart over time of value by period_start for BCP, Hull\""), "alt text in the HTML export");
     }
 
     @Test
