@@ -30,9 +30,9 @@ public final class Magics {
         return shell.eval(rewrite(cell, shell.variableNames()));
     }
 
-    /** Whether a cell is anything but plain Java, so completion and completeness leave it alone. */
+    /** Whether a cell starts with a magic, so completion and completeness (which are Java's) leave it alone. */
     static boolean isMagicCell(String cell) {
-        return cell.stripLeading().startsWith("%%");
+        return cell.stripLeading().startsWith("%");
     }
 
     /** The cell with each line magic turned into one line of Java. */
