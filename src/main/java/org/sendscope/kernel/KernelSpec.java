@@ -57,7 +57,12 @@ public final class KernelSpec {
         String classpath = classes + java.io.File.pathSeparator + Files.readString(classpathFile).strip();
         Path dir = jupyterDataDir.resolve("kernels").resolve(NAME);
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("kernel.json"), json(home, classpath));
+        // Written beside and moved into place: two runs at once (parallel test forks) never let
+        // Jupyter read a half-written kernel.json.
+        Path part = Files.createTempFile(dir, "kernel.json.", ".part");
+        Files.writeString(part, json(home, classpath));
+        Files.move(part, dir.resolve("kernel.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         return dir;
     }
 

@@ -173,7 +173,25 @@ public final class Warehouse implements AutoCloseable {
     private static Connection connectReadOnly(Path file, boolean streamResults) throws SQLException {
         Properties p = uncached();
         p.putAll(QueryLimits.readOnlyConnection(streamResults));
-        return DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), p);
+        // A load may rename its copy over the file while DuckDB is opening it; an open that fails
+        // while the file was being replaced is tried again on the new file (a reader is never turned away).
+        for (int attempt = 1; ; attempt++) {
+            Object before = fileKey(file);
+            try {
+                return DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), p);
+            } catch (SQLException e) {
+                if (attempt >= 3 || java.util.Objects.equals(before, fileKey(file))) throw e;
+            }
+        }
+    }
+
+    /** The identity of the file now at {@code file} (its inode), or null when it cannot be read. */
+    private static Object fileKey(Path file) {
+        try {
+            return Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** An in-memory warehouse, migrated, for tests and benchmarks. */
@@ -366,6 +384,7 @@ public final class Warehouse implements AutoCloseable {
                         + "the warehouse " + file + " was left as it was");
             }
             replace(workingCopy, file.toAbsolutePath().normalize());
+            org.sendscope.ingest.LoadPoints.reached("replaced");
         } catch (SQLException | IOException e) {
             closeQuietly(connection);
             throw new WarehouseException("closing warehouse " + file + " (it was left as it was): " + e.getMessage(), e);
