@@ -54,6 +54,10 @@ class NotebookRunTest {
         // BCP 2,448 plans in January 2020 and 3,266 in January 2023 (caseload.csv, E06000058).
         String benchmarks = Files.readString(OUT.resolve("benchmarks.html"));
         assertTrue(benchmarks.contains("data:image/png;base64,"), "a PNG chart in benchmarks.html");
+        // Every chart has alt text in the HTML: an <img> for each chart, each with alt="…".
+        int charts = benchmarks.split("<img src=\"data:image/png;base64,", -1).length - 1;
+        int described = benchmarks.split("\" alt=\"", -1).length - 1;
+        assertTrue(charts > 0 && described == charts, charts + " charts, " + described + " with alt text");
         assertTrue(benchmarks.contains("<strong>33.4%</strong> (2,448 to 3,266)"), "the answer sentence");
 
         // A %%sql cell's table, with the loads the test made.
