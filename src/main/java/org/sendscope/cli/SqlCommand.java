@@ -9,14 +9,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.Callable;
+import org.sendscope.report.Messages;
 import org.sendscope.report.ResultPrinter;
 import org.sendscope.warehouse.ReadOnlyQuery;
 import org.sendscope.warehouse.Warehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code sendscope sql "QUERY"}: one query on a read-only connection to the warehouse;
@@ -60,9 +61,6 @@ public final class SqlCommand implements Callable<Integer> {
     }
 
     static String firstLine(String message) {
-        if (message == null) return "query failed";
-        String m = message.strip();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
+        return Messages.firstLine(message, "query failed");
     }
 }

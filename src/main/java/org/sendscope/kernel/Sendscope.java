@@ -3,12 +3,13 @@ package org.sendscope.kernel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.List;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.sendscope.report.Messages;
 import org.sendscope.warehouse.ReadOnlyQuery;
 import org.sendscope.warehouse.Warehouse;
 import org.sendscope.warehouse.WarehouseException;
@@ -91,7 +92,7 @@ public final class Sendscope {
         try (Statement s = current().connection().createStatement(); ResultSet rs = s.executeQuery(checked)) {
             return ResultTables.read(rs, "result");
         } catch (SQLException e) {
-            throw new WarehouseException(firstLine(e.getMessage()), e);
+            throw new WarehouseException(Messages.firstLine(e.getMessage(), "query failed"), e);
         }
     }
 
@@ -109,7 +110,7 @@ public final class Sendscope {
                 n = rs.next() ? rs.getLong(1) : 0;
             }
         } catch (SQLException e) {
-            throw new WarehouseException(firstLine(e.getMessage()), e);
+            throw new WarehouseException(Messages.firstLine(e.getMessage(), "query failed"), e);
         }
         if (n == 0) {
             throw new NoDataException("no " + measure + " observations loaded in " + file + "; " + HOW_TO_LOAD);
@@ -223,10 +224,4 @@ public final class Sendscope {
         OPEN.clear();
     }
 
-    private static String firstLine(String message) {
-        if (message == null) return "query failed";
-        String m = message.strip();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
-    }
 }
