@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.sendscope.breakdown.Breakdown;
+import org.sendscope.breakdown.Breakdowns;
 
 /**
  * An age-band cohort model simulated by Monte Carlo. Each year a share 1/width of a band ages into
@@ -19,9 +21,12 @@ import java.util.SplittableRandom;
  * without an age history.
  */
 public final class AgeCohortModel implements ForecastModel {
-    /** The SEN2 age bands, youngest first, with their widths in years. */
-    public static final List<String> BANDS = List.of("under_5", "5-10", "11-15", "16-19", "20-25");
-    private static final double[] WIDTHS = {5, 6, 5, 4, 6};
+    /** The SEN2 age bands, youngest first (the breakdowns reference's values: {@code under_5}, {@code 5-10}, …). */
+    public static final List<String> BANDS = Breakdowns.ageBands().stream().map(Breakdown::value).toList();
+    /** Their widths in years, from the reference's age limits (5, 6, 5, 4, 6). */
+    private static final double[] WIDTHS = Breakdowns.ageBands().stream().mapToDouble(Breakdown::ageYears).toArray();
+    /** Their breakdown codes, as the forecast's parts are stored. */
+    private static final List<String> CODES = Breakdowns.ageBands().stream().map(Breakdown::code).toList();
 
     private final int years;
     private final int simulations;
@@ -146,7 +151,7 @@ public final class AgeCohortModel implements ForecastModel {
         double[] mcSe = new double[horizon];
         double[] mcLogSd = new double[horizon];
         Map<String, double[]> breakdown = new LinkedHashMap<>();
-        for (String b : BANDS) breakdown.put("age:" + b, new double[horizon]);
+        for (String b : CODES) breakdown.put(b, new double[horizon]);
         for (int h = 0; h < horizon; h++) {
             double[] t = totals[h];
             double[] logs = new double[simulations];
@@ -160,7 +165,7 @@ public final class AgeCohortModel implements ForecastModel {
             mcSe[h] = sd(t) / Math.sqrt(simulations);
             double bandTotal = 0;
             for (int b = 0; b < nb; b++) bandTotal += bandSums[h][b];
-            for (int b = 0; b < nb; b++) breakdown.get("age:" + BANDS.get(b))[h] = point[h] * bandSums[h][b] / bandTotal;
+            for (int b = 0; b < nb; b++) breakdown.get(CODES.get(b))[h] = point[h] * bandSums[h][b] / bandTotal;
         }
         Map<String, Object> params = new LinkedHashMap<>();
         for (int b = 0; b < nb; b++) {

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sendscope.breakdown.Breakdown;
+import org.sendscope.breakdown.Breakdowns;
 
 /**
  * The total from pooled growth, split by placement group (mainstream, special, AP/PRU, FE, …):
@@ -13,9 +15,8 @@ import java.util.Map;
  * disagree with the total (DfE's group columns do not sum exactly to the published total).
  */
 public final class PlacementShareModel implements ForecastModel {
-    /** The placement groups of the SEN2 vocabulary (docs/decisions/0002). */
-    public static final List<String> GROUPS = List.of("mainstream", "special", "ap_pru", "fe", "educated_elsewhere",
-            "early_years_non_maintained", "neet", "other_settings", "unknown");
+    /** The placement groups of the breakdowns reference (docs/decisions/0002, 0121). */
+    public static final List<String> GROUPS = Breakdowns.placementGroups().stream().map(Breakdown::value).toList();
     private static final int TREND_YEARS = 3;
     private static final double FADE = 0.7;
 

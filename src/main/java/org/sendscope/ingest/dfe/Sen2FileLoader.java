@@ -176,7 +176,10 @@ final class Sen2FileLoader {
             String raw = spec.rows() == Sen2File.RowBreakdown.ESTABLISHMENT
                     ? "establishment_type || ' / ' || establishment_group" : spec.rows() == Sen2File.RowBreakdown.TOPIC
                     ? "breakdown_topic || ' / ' || breakdown" : key;
-            checks.add(new String[]{key, raw, "row_breakdown IS NULL",
+            // a label the SQL maps but the breakdowns reference does not know (a new ethnicity) is refused too
+            String known = org.sendscope.breakdown.Breakdowns.all().stream().map(b -> literal(b.code()))
+                    .collect(Collectors.joining(", "));
+            checks.add(new String[]{key, raw, "row_breakdown IS NULL OR row_breakdown NOT IN ('skip', " + known + ")",
                     "unknown breakdown label (not in the SEN2 vocabulary; see docs/decisions/0002-breakdowns.md)"});
         }
         String sql = "SELECT " + checks.stream().map(k -> "min(line) FILTER (WHERE " + k[2] + "), "
