@@ -32,16 +32,9 @@ public final class QuartileBands {
     public static QuartileBands ofValues(double... values) {
         double[] v = Arrays.stream(values).filter(d -> !Double.isNaN(d)).sorted().toArray();
         if (v.length == 0) throw new IllegalArgumentException("no values to cut into quartiles");
-        return new QuartileBands(quantile(v, 0.25), quantile(v, 0.5), quantile(v, 0.75));
+        return new QuartileBands(Quantiles.quantile(v, 0.25), Quantiles.quantile(v, 0.5), Quantiles.quantile(v, 0.75));
     }
 
-    /** The type-7 p-quantile of sorted values (R's {@code quantile(x, p, type = 7)}). */
-    public static double quantile(double[] sorted, double p) {
-        double h = (sorted.length - 1) * p;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(lo + 1, sorted.length - 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-    }
 
     public double q1() {
         return q1;

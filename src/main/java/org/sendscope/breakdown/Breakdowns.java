@@ -1,22 +1,16 @@
 package org.sendscope.breakdown;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.sendscope.ingest.ResourceTable;
 
 /**
  * The breakdowns reference: every breakdown the warehouse knows, with its dimension, value, group,
@@ -31,7 +25,7 @@ public final class Breakdowns {
     public static final String TOTAL = "total";
 
     private static final String RESOURCE = "breakdowns.tsv";
-    private static final String TEXT = readText();
+    private static final String TEXT = ResourceTable.text(Breakdowns.class, RESOURCE);
     private static final Map<String, Breakdown> BY_CODE = parse(TEXT);
 
     private Breakdowns() {
@@ -105,27 +99,10 @@ public final class Breakdowns {
         else p.setInt(i, v);
     }
 
-    private static String readText() {
-        try (InputStream in = Breakdowns.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) throw new IllegalStateException("missing resource " + RESOURCE);
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static Map<String, Breakdown> parse(String text) {
         Map<String, Breakdown> m = new LinkedHashMap<>();
-        List<String> lines = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new java.io.StringReader(text))) {
-            for (String line; (line = r.readLine()) != null; ) {
-                if (!line.isBlank() && !line.startsWith("#")) lines.add(line);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        for (String line : lines.subList(1, lines.size())) {
-            String[] f = line.split("\t", -1);
+        for (String[] f : ResourceTable.rows(text)) {
+            String line = String.join("\t", f);
             if (f.length != 8) throw new IllegalStateException(RESOURCE + ": 8 columns expected in '" + line + "'");
             Breakdown b = new Breakdown(f[0], f[1], f[2], f[3], integer(f[4]), integer(f[5]), blankToNull(f[6]),
                     blankToNull(f[7]));

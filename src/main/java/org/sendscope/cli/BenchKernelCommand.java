@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.sendscope.analysis.Median;
+import org.sendscope.analysis.Quantiles;
 import org.sendscope.kernel.KernelSpec;
 import org.sendscope.kernel.NotebookRunner;
 import picocli.CommandLine.Command;
@@ -107,6 +107,6 @@ public final class BenchKernelCommand implements Callable<Integer> {
     }
 
     private static Duration median(Duration[] ds) {
-        return Duration.ofNanos(Math.round(Median.of(Arrays.stream(ds).mapToDouble(Duration::toNanos).toArray())));
+        return Duration.ofNanos(Math.round(Quantiles.median(Arrays.stream(ds).mapToDouble(Duration::toNanos).toArray())));
     }
 }

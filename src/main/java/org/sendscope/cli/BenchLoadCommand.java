@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.sendscope.analysis.Median;
+import org.sendscope.analysis.Quantiles;
 import org.sendscope.bench.LoadBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,8 +49,8 @@ public final class BenchLoadCommand implements Callable<Integer> {
                 out.printf("round %d: sendscope %7.0f ms   duckdb read %7.0f ms   ratio %.2f%n", i + 1, ours[i], ref[i],
                         ours[i] / ref[i]);
             }
-            double m = Median.of(ours);
-            double r = Median.of(ref);
+            double m = Quantiles.median(ours);
+            double r = Quantiles.median(ref);
             out.printf("median:  sendscope %7.0f ms   duckdb read %7.0f ms   ratio %.2f   (goal: under 5000 ms, ratio under 1.5)%n",
                     m, r, m / r);
         } finally {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.sendscope.analysis.Quantiles;
 import org.sendscope.breakdown.Breakdown;
 import org.sendscope.breakdown.Breakdowns;
 
@@ -158,7 +159,7 @@ public final class AgeCohortModel implements ForecastModel {
             for (int s = 0; s < simulations; s++) logs[s] = Math.log(Math.max(t[s], 1e-9));
             double[] sorted = t.clone();
             Arrays.sort(sorted);
-            point[h] = quantile(sorted, 0.5);
+            point[h] = Quantiles.quantile(sorted, 0.5);
             scale[h] = 1.0;
             mcLogSd[h] = sd(logs);
             mcMean[h] = mean(t);
@@ -197,11 +198,7 @@ public final class AgeCohortModel implements ForecastModel {
     }
 
     private ModelForecast fallback(AreaHistory area, Panel panel, int horizon) {
-        ModelForecast f = fallback.forecast(area, panel, horizon);
-        if (f == null) return null;
-        Map<String, Object> params = ModelForecast.params("fallback", fallback.name());
-        params.putAll(f.parameters());
-        return ModelForecast.of(f.point(), params);
+        return ModelForecast.fallenBackTo(fallback, area, panel, horizon);
     }
 
     static long seed(String code, int origin) {
@@ -223,13 +220,6 @@ public final class AgeCohortModel implements ForecastModel {
             out[i] = r * Math.cos(a);
             if (i + 1 < out.length) out[i + 1] = r * Math.sin(a);
         }
-    }
-
-    static double quantile(double[] sorted, double q) {
-        double pos = q * (sorted.length - 1);
-        int lo = (int) Math.floor(pos);
-        int hi = Math.min(sorted.length - 1, lo + 1);
-        return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
     }
 
     static double mean(double[] x) {

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.sendscope.analysis.Median;
+import org.sendscope.analysis.Quantiles;
 
 /**
  * Pooled growth: each area's recent growth shrunk towards the growth of its statistical neighbours
@@ -111,7 +111,7 @@ public final class PooledGrowthModel implements ForecastModel {
             own.put(a.code(), new double[] {mean, var, k, recent});
         }
         if (own.isEmpty()) return Map.of();
-        double typicalVar = Median.of(allVariances, 0.01 * 0.01);
+        double typicalVar = Quantiles.median(allVariances, 0.01 * 0.01);
         double england = 0, englandRecent = 0;
         for (double[] o : own.values()) {
             england += o[0];

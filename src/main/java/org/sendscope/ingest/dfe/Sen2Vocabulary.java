@@ -1,14 +1,8 @@
 package org.sendscope.ingest.dfe;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.sendscope.breakdown.Breakdowns;
+import org.sendscope.ingest.ResourceTable;
 
 /**
  * The hand-written tables that say what each SEN2 column and label means: {@code sen2_measures.tsv}
@@ -67,22 +61,6 @@ final class Sen2Vocabulary {
     }
 
     private static List<String[]> read(String name) {
-        try (InputStream in = Sen2Vocabulary.class.getResourceAsStream(name)) {
-            if (in == null) throw new IllegalStateException("missing resource " + name);
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            List<String[]> rows = new ArrayList<>();
-            boolean header = true;
-            for (String line; (line = r.readLine()) != null; ) {
-                if (line.isBlank() || line.startsWith("#")) continue;
-                if (header) {
-                    header = false;
-                    continue;
-                }
-                rows.add(line.split("\t", -1));
-            }
-            return rows;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ResourceTable.rows(Sen2Vocabulary.class, name);
     }
 }

@@ -31,8 +31,7 @@ final class DsgAllocationSheet {
     }
 
     static boolean matches(SheetCells cells) {
-        Worksheet sheet = cells.sheet();
-        return sheet.row(sheet.firstRow()).values().stream().anyMatch(c -> VALUE_COLUMN.equals(c.text().trim()));
+        return cells.firstRowHas(VALUE_COLUMN);
     }
 
     static List<DsgObservation> read(SheetCells cells, AreaCodes areas, Set<String> unknownAreas) {
