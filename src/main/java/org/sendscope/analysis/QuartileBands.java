@@ -12,16 +12,7 @@ import java.util.Arrays;
  * band, as LAIT does. For a lower-is-better measure the lowest range is A; for a higher-is-better
  * one it is D. A neutral measure is banded highest-first (A = highest values), and says so.
  */
-public final class QuartileBands {
-    private final double q1;
-    private final double q2;
-    private final double q3;
-
-    private QuartileBands(double q1, double q2, double q3) {
-        this.q1 = q1;
-        this.q2 = q2;
-        this.q3 = q3;
-    }
+public record QuartileBands(double q1, double q2, double q3) {
 
     /** Bands with the given cut points (min and max are not needed to band a value). */
     public static QuartileBands ofCutPoints(double q1, double q2, double q3) {
@@ -35,18 +26,6 @@ public final class QuartileBands {
         return new QuartileBands(Quantiles.quantile(v, 0.25), Quantiles.quantile(v, 0.5), Quantiles.quantile(v, 0.75));
     }
 
-
-    public double q1() {
-        return q1;
-    }
-
-    public double q2() {
-        return q2;
-    }
-
-    public double q3() {
-        return q3;
-    }
 
     /** The band, 'A' (best quarter) to 'D', of {@code value} for a measure of this polarity. */
     public char band(double value, Polarity polarity) {

@@ -21,23 +21,13 @@ import org.sendscope.breakdown.Breakdowns;
  * other model's. The Monte Carlo error of the mean is reported on its own. Band forecasts are scaled so that they sum to the total. Falls back to pooled growth
  * without an age history.
  */
-public final class AgeCohortModel implements ForecastModel {
+public record AgeCohortModel(int years, int simulations, PooledGrowthModel fallback) implements ForecastModel {
     /** The SEN2 age bands, youngest first (the breakdowns reference's values: {@code under_5}, {@code 5-10}, …). */
     public static final List<String> BANDS = Breakdowns.ageBands().stream().map(Breakdown::value).toList();
     /** Their widths in years, from the reference's age limits (5, 6, 5, 4, 6). */
     private static final double[] WIDTHS = Breakdowns.ageBands().stream().mapToDouble(Breakdown::ageYears).toArray();
     /** Their breakdown codes, as the forecast's parts are stored. */
     private static final List<String> CODES = Breakdowns.ageBands().stream().map(Breakdown::code).toList();
-
-    private final int years;
-    private final int simulations;
-    private final PooledGrowthModel fallback;
-
-    public AgeCohortModel(int years, int simulations, PooledGrowthModel fallback) {
-        this.years = years;
-        this.simulations = simulations;
-        this.fallback = fallback;
-    }
 
     public AgeCohortModel(int simulations) {
         this(4, simulations, new PooledGrowthModel());

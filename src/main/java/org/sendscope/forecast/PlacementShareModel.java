@@ -17,6 +17,9 @@ import org.sendscope.breakdown.Breakdowns;
 public final class PlacementShareModel implements ForecastModel {
     /** The placement groups of the breakdowns reference (docs/decisions/0002, 0121). */
     public static final List<String> GROUPS = Breakdowns.placementGroups().stream().map(Breakdown::value).toList();
+    /** Group value → breakdown code, as the forecast's parts are stored. */
+    private static final Map<String, String> CODES = Breakdowns.placementGroups().stream()
+            .collect(java.util.stream.Collectors.toMap(Breakdown::value, Breakdown::code));
     private static final int TREND_YEARS = 3;
     private static final double FADE = 0.7;
 
@@ -66,7 +69,7 @@ public final class PlacementShareModel implements ForecastModel {
         for (int g = 0; g < groups.size(); g++) {
             double[] p = new double[horizon];
             for (int h = 0; h < horizon; h++) p[h] = t.point()[h] * share[g][h];
-            parts.put("placement:" + groups.get(g), p);
+            parts.put(CODES.get(groups.get(g)), p);
             params.put("share_" + groups.get(g), now.get(groups.get(g)));
         }
         params.put("placement_year", last);
