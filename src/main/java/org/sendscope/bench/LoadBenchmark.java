@@ -119,13 +119,6 @@ public final class LoadBenchmark {
         }
     }
 
-    /** The median of some numbers. */
-    public static double median(double[] xs) {
-        double[] s = xs.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-    }
-
     /** Deletes the work folder. */
     public void cleanUp() {
         try (Stream<Path> s = Files.walk(work)) {

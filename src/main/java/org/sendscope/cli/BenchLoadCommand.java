@@ -5,12 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.sendscope.analysis.Quantiles;
 import org.sendscope.bench.LoadBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sendscope bench load}: the whole DfE set into a fresh warehouse, against DuckDB's own read. */
 @Command(name = "load", mixinStandardHelpOptions = true,
@@ -57,8 +58,8 @@ public final class BenchLoadCommand implements Callable<Integer> {
                 out.printf("round %d: sendscope %7.0f ms   duckdb read %7.0f ms   ratio %.2f%n", i + 1, ours[i], ref[i],
                         ours[i] / ref[i]);
             }
-            double m = LoadBenchmark.median(ours);
-            double r = LoadBenchmark.median(ref);
+            double m = Quantiles.median(ours);
+            double r = Quantiles.median(ref);
             out.printf("median:  sendscope %7.0f ms   duckdb read %7.0f ms   ratio %.2f   (goal: under 5000 ms, ratio under 1.5)%n",
                     m, r, m / r);
             if (keep != null) out.println("the last round's warehouse: " + keep.toAbsolutePath());

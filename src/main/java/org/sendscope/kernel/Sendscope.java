@@ -202,7 +202,7 @@ public final class Sendscope {
                 n = rs.next() ? rs.getLong(1) : 0;
             }
         } catch (SQLException e) {
-            throw new WarehouseException(firstLine(e.getMessage()), e);
+            throw new WarehouseException(TimedQuery.firstLine(e.getMessage()), e);
         }
         if (n == 0) {
             throw new NoDataException("no " + measure + " observations loaded in " + file + "; " + HOW_TO_LOAD);
@@ -314,12 +314,5 @@ public final class Sendscope {
             }
         }
         OPEN.clear();
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) return "query failed";
-        String m = message.strip();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
     }
 }

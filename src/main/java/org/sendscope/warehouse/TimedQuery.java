@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.sendscope.report.Messages;
 
 /**
  * One user query under a time limit: a watchdog cancels the statement ({@link Statement#cancel()},
@@ -127,9 +128,6 @@ public final class TimedQuery implements AutoCloseable {
 
     /** The first line of a driver message (DuckDB adds context lines). */
     public static String firstLine(String message) {
-        if (message == null) return "query failed";
-        String m = message.strip();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
+        return Messages.firstLine(message, "query failed");
     }
 }
