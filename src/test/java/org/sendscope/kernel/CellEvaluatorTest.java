@@ -90,7 +90,7 @@ class CellEvaluatorTest {
     void shiftTabShowsTheJavadocOfTheFacadeAndOfTablesaw() {
         String facade = shell.documentation("Sendscope.open(", "Sendscope.open(".length());
         assertTrue(facade.contains("Sendscope Sendscope.open()"), facade);
-        assertTrue(facade.contains("The default warehouse ($SENDSCOPE_WAREHOUSE, else warehouse/sendscope.duckdb), read-only."), facade);
+        assertTrue(facade.contains("The default warehouse, read-only, by the rule the commands use"), facade);
         shell.eval("Table docs = Table.create(\"d\");");
         String where = shell.documentation("docs.where(", "docs.where(".length());
         assertTrue(where.contains("Returns a table containing the rows contained in the given Selection"), where);
