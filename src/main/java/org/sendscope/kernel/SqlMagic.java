@@ -3,7 +3,6 @@ package org.sendscope.kernel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import tech.tablesaw.api.Table;
@@ -218,22 +217,8 @@ public final class SqlMagic {
         return s;
     }
 
-    /** A Java string literal of {@code s}. */
+    /** A Java string literal of {@code s}: JSON's escaping of a string is also Java's for the same characters. */
     static String javaString(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20) b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    else b.append(c);
-                }
-            }
-        }
-        return b.append('"').toString();
+        return org.sendscope.report.ResultPrinter.jsonString(s);
     }
 }
