@@ -27,6 +27,11 @@ public record ActionPlanSummary(String plan, LocalDate snapshot, List<StatusCoun
                                 String status) {
     }
 
+    /** The snapshot's date as the page says it. */
+    public String snapshotWords() {
+        return Scorecard.words(snapshot);
+    }
+
     public long total() {
         return statuses.stream().mapToLong(StatusCount::n).sum();
     }

@@ -24,6 +24,21 @@ public record Scorecard(String areaCode, String areaName, LocalDate asOf, String
                         List<PriorityGroup> priorities, ActionPlanSummary actions, List<LoadSource> sources,
                         List<Figure> context) {
 
+    /** The as-of date as the page says it: "31 March 2024". */
+    public String asOfWords() {
+        return words(asOf);
+    }
+
+    /** Whether the plan's snapshot is dated after the as-of date (no earlier one was loaded). */
+    public boolean actionsAfterAsOf() {
+        return actions != null && actions.snapshot().isAfter(asOf);
+    }
+
+    /** A date as the page says it. */
+    static String words(LocalDate d) {
+        return d.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK));
+    }
+
     /** Every KPI row, in page order. */
     public List<KpiRow> rows() {
         List<KpiRow> out = new ArrayList<>();
