@@ -29,7 +29,8 @@ import org.apache.commons.csv.CSVPrinter;
 public final class ScorecardSite {
     /** The CSV's columns, in order. */
     public static final List<String> CSV_COLUMNS = List.of("measure", "title", "area_code", "area_name", "role", "breakdown",
-            "period", "period_kind", "period_end", "value", "unit", "status", "source", "vintage", "load_id");
+            "period", "period_kind", "period_end", "value", "unit", "status", "source", "vintage", "load_id", "headline",
+            "target", "rag", "direction_of_travel");
     private static final String GOVUK = "govuk/dist/govuk/govuk-frontend.min.css";
 
     private final Configuration templates;
@@ -65,6 +66,10 @@ public final class ScorecardSite {
             render("kpi.ftlh", m, page);
             pages.add(page);
         }
+        // a KPI page left from an earlier build of this folder would be a page of figures this one does not show
+        try (var old = Files.newDirectoryStream(dir.resolve("kpi"), "*.html")) {
+            for (Path p : old) if (!pages.contains(p)) Files.delete(p);
+        }
         writeCsv(card, dir.resolve("scorecard.csv"));
         Files.writeString(dir.resolve("assets/govuk-frontend.min.css"), govukCss(), StandardCharsets.UTF_8);
         copy("assets/scorecard.css", dir.resolve("assets/scorecard.css"));
@@ -87,18 +92,35 @@ public final class ScorecardSite {
         }
     }
 
-    /** One CSV row per figure shown, a hidden one with an empty value and status {@code c}. */
+    /**
+     * One CSV row per figure shown, in page order, a hidden one with an empty value and status
+     * {@code c}; the KPI's headline figure also carries the target, RAG and direction of travel the
+     * summary shows beside it.
+     */
     static void writeCsv(Scorecard card, Path to) throws IOException {
         try (Writer w = Files.newBufferedWriter(to, StandardCharsets.UTF_8);
              CSVPrinter p = CSVFormat.DEFAULT.builder().setHeader(CSV_COLUMNS.toArray(String[]::new))
                      .setRecordSeparator("\n").get().print(w)) {
-            for (Figure f : card.shownFigures()) {
-                p.printRecord(f.measure(), f.title(), f.areaCode(), f.areaName(), f.role().code(), f.breakdown(),
-                        f.periodLabel(), f.periodKind(), f.periodEnd() == null ? "" : f.periodEnd().toString(), f.csvValue(),
-                        f.unit() == null ? "" : f.unit(), f.shownStatus(), f.source(), f.vintage(),
-                        f.loadId() == null ? "" : f.loadId().toString());
+            for (KpiRow r : card.rows()) {
+                List<Figure> shown = new ArrayList<>(r.series());
+                shown.addAll(r.comparators());
+                shown.addAll(r.breakdowns());
+                for (Figure f : shown) {
+                    boolean headline = f == r.latest();
+                    p.printRecord(f.measure(), f.title(), f.areaCode(), f.areaName(), f.role().code(), f.breakdown(),
+                            f.periodLabel(), f.periodKind(), f.periodEnd() == null ? "" : f.periodEnd().toString(),
+                            f.csvValue(), f.unit() == null ? "" : f.unit(), f.shownStatus(), f.source(), f.vintage(),
+                            f.loadId() == null ? "" : f.loadId().toString(), headline,
+                            headline && r.targetText() != null ? plain(r.target()) : "",
+                            headline && r.shownRag() != null ? r.shownRag() : "",
+                            headline && r.shownTravel() != null ? r.shownTravel() : "");
+                }
             }
         }
+    }
+
+    private static String plain(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
     /**

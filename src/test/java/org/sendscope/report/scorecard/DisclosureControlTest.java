@@ -128,7 +128,11 @@ class DisclosureControlTest {
                 List.of(new PriorityGroup("4. Inclusion", "priority-1", List.of(byAge, running, rateRow, complaints))),
                 null, List.of(), List.of());
         control.apply(card.allFigures());
+        // a page from an earlier build of the folder, of a KPI this scorecard does not have, does not stay
+        Files.createDirectories(dir.resolve("kpi"));
+        Files.writeString(dir.resolve("kpi/ehc_requests.html"), "<p>3 requests</p>");
         new ScorecardSite().write(card, dir);
+        assertFalse(Files.exists(dir.resolve("kpi/ehc_requests.html")));
 
         List<CSVRecord> csv;
         try (Reader r = Files.newBufferedReader(dir.resolve("scorecard.csv"))) {
@@ -136,6 +140,8 @@ class DisclosureControlTest {
         }
         assertEquals(card.shownFigures().size(), csv.size());
         for (CSVRecord rec : csv) {
+            // a hidden headline is not rated or compared either
+            if ("c".equals(rec.get("status"))) assertEquals("", rec.get("rag") + rec.get("direction_of_travel"), rec.toString());
             if ("c".equals(rec.get("status"))) assertEquals("", rec.get("value"), rec.toString());
             // no count from 1 to 4 is published
             if ("count".equals(rec.get("unit")) && !rec.get("value").isEmpty()) {

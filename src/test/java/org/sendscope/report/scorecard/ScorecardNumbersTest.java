@@ -128,7 +128,14 @@ class ScorecardNumbersTest {
     void theCsvHoldsExactlyTheFiguresShown() throws Exception {
         assertEquals(card.shownFigures().size(), csv.size());
         assertEquals(List.of("measure", "title", "area_code", "area_name", "role", "breakdown", "period", "period_kind",
-                "period_end", "value", "unit", "status", "source", "vintage", "load_id"), ScorecardSite.CSV_COLUMNS);
+                "period_end", "value", "unit", "status", "source", "vintage", "load_id", "headline", "target", "rag",
+                "direction_of_travel"), ScorecardSite.CSV_COLUMNS);
+        // the headline row carries what the summary shows beside it: 1,030 against 0, red, improving
+        CSVRecord backlog = csv.stream().filter(r -> r.get("measure").equals("annual_review_backlog")
+                && r.get("headline").equals("true")).findFirst().orElseThrow();
+        assertEquals(List.of("March 24", "1030", "0", "red", "improving"), List.of(backlog.get("period"),
+                backlog.get("value"), backlog.get("target"), backlog.get("rag"), backlog.get("direction_of_travel")));
+        assertEquals(card.rows().size(), csv.stream().filter(r -> r.get("headline").equals("true")).count());
         // the 20-week timeliness page shows England's 49.2% (2022/23) and the neighbours' 36.4% (2022), as the pack prints
         String page = Files.readString(site.resolve("kpi/ehc_20wk_pct_incl_exc.html"));
         assertTrue(page.contains("49.2%") && page.contains("36.4%"), "benchmarks on the page");
