@@ -29,12 +29,10 @@ final class Chromium implements AutoCloseable {
 
     final ChromeDriver driver;
     private final Path profile;
-    private final String axe;
 
-    private Chromium(ChromeDriver driver, Path profile, String axe) {
+    private Chromium(ChromeDriver driver, Path profile) {
         this.driver = driver;
         this.profile = profile;
-        this.axe = axe;
     }
 
     static Chromium start() throws IOException {
@@ -55,7 +53,10 @@ final class Chromium implements AutoCloseable {
                 .usingAnyFreePort().build();
         ChromeDriver d = new ChromeDriver(service, o);
         d.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
-        return new Chromium(d, profile, Files.readString(AXE, StandardCharsets.UTF_8));
+        // axe-core goes into every page as it opens, rather than sent over the wire once per page
+        d.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+                Map.of("source", Files.readString(AXE, StandardCharsets.UTF_8)));
+        return new Chromium(d, profile);
     }
 
     /** Opens a file of the site. */
@@ -72,7 +73,6 @@ final class Chromium implements AutoCloseable {
     /** axe-core's WCAG 2.2 A/AA violations on the open page, one line each (empty: none). */
     @SuppressWarnings("unchecked")
     List<String> axeViolations() {
-        driver.executeScript(axe);
         Object r = driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
                 + "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})"
                 + ".then(r => done(r.violations.map(v => v.id + ' (' + v.impact + '): ' + v.help + ' at '"
