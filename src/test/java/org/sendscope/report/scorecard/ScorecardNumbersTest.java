@@ -97,30 +97,31 @@ class ScorecardNumbersTest {
 
     @Test
     void everySeriesIsTheKpiTrendView() throws Exception {
+        // the view itself, one query for the LA: each period end's figure (a value over a marker, the latest vintage)
+        Map<String, List<String>> view = new LinkedHashMap<>();
         try (Warehouse w = Warehouse.openReadOnly(warehouse);
-             PreparedStatement p = w.connection().prepareStatement("SELECT period_end, value, status FROM kpi_trend "
-                     + "WHERE area_code = ? AND measure = ? AND period_kind = ? AND breakdown = 'total' AND period_end <= ? "
-                     + "QUALIFY row_number() OVER (PARTITION BY period_end ORDER BY (value IS NULL), vintage DESC) = 1 "
-                     + "ORDER BY period_end")) {
-            for (KpiRow r : card.rows()) {
-                p.setString(1, BCP);
-                p.setString(2, r.measure());
-                p.setString(3, r.latest().periodKind());
-                p.setDate(4, Date.valueOf(AS_OF));
-                List<String> view = new ArrayList<>();
-                try (ResultSet rs = p.executeQuery()) {
-                    while (rs.next()) {
-                        String end = rs.getDate(1).toString();
-                        double v = rs.getDouble(2);
-                        view.add(end + "=" + (rs.wasNull() ? rs.getString(3) : Double.toString(v)));
-                    }
+             PreparedStatement p = w.connection().prepareStatement("SELECT measure, period_kind, period_end, value, status "
+                     + "FROM kpi_trend WHERE area_code = ? AND breakdown = 'total' AND period_end <= ? "
+                     + "QUALIFY row_number() OVER (PARTITION BY measure, period_kind, period_end "
+                     + "ORDER BY (value IS NULL), vintage DESC) = 1 ORDER BY measure, period_kind, period_end")) {
+            p.setString(1, BCP);
+            p.setDate(2, Date.valueOf(AS_OF));
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    String key = rs.getString(1) + "|" + rs.getString(2);
+                    String end = rs.getDate(3).toString();
+                    double v = rs.getDouble(4);
+                    String text = end + "=" + (rs.wasNull() ? rs.getString(5) : Double.toString(v));
+                    view.computeIfAbsent(key, k -> new ArrayList<>()).add(text);
                 }
-                List<String> page = new ArrayList<>();
-                for (Figure f : r.series()) {
-                    page.add(f.periodEnd() + "=" + (f.rawValue() == null ? f.shownStatus() : Double.toString(f.rawValue())));
-                }
-                assertEquals(view, page, r.key());
             }
+        }
+        for (KpiRow r : card.rows()) {
+            List<String> page = new ArrayList<>();
+            for (Figure f : r.series()) {
+                page.add(f.periodEnd() + "=" + (f.rawValue() == null ? f.shownStatus() : Double.toString(f.rawValue())));
+            }
+            assertEquals(view.get(r.measure() + "|" + r.latest().periodKind()), page, r.key());
         }
     }
 
