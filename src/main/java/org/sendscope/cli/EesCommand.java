@@ -9,9 +9,9 @@ import picocli.CommandLine.Command;
  * versions.
  */
 @Command(name = "ees", mixinStandardHelpOptions = true,
-        description = {"DfE statistics through the Explore Education Statistics (EES) public API: search publications,",
-                "list their data sets and versions, fetch a version (verified, kept in a local cache) and load it,",
-                "and list the loaded data sets that have a newer version, with what changed."},
+        description = "DfE statistics through the Explore Education Statistics (EES) public API: search publications, "
+                + "list their data sets and versions, fetch a version (verified, kept in a local cache) and load it, "
+                + "and list the loaded data sets that have a newer version, with what changed.",
         subcommands = {
                 EesSearchCommand.class,
                 EesDatasetsCommand.class,

@@ -20,9 +20,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * and with {@code --load} into the warehouse. A version already in the cache is not fetched
  * again, so {@code --version V --load} works offline once fetched.
  */
-@Command(name = "fetch", mixinStandardHelpOptions = true,
-        description = {"Fetch a data set version (its CSV, verified, and its metadata) into the local cache, and with",
-                "--load load it into the warehouse. A cached version is used without asking the API again."})
+@Command(name = "fetch",
+        description = "Fetch a data set version (its CSV, verified, and its metadata) into the local cache, and with "
+                + "--load load it into the warehouse. A cached version is used without asking the API again.")
 public final class EesFetchCommand implements Callable<Integer> {
     @Mixin
     EesOptions ees;
@@ -35,6 +35,10 @@ public final class EesFetchCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "DATASET", description = "The data set's id (from 'ees datasets').")
     String dataSet;
+
+    // --version is the data set's version here, so picocli's standard --version (sendscope's) is not mixed in
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     @Option(names = "--version", paramLabel = "V", description = "The version, e.g. 1.0 (default: the latest).")
     String version;

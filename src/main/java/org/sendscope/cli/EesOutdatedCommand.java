@@ -14,8 +14,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sendscope ees outdated}: for each loaded EES data set, whether a newer version exists and what it changed. */
 @Command(name = "outdated", mixinStandardHelpOptions = true,
-        description = {"For every EES data set in the warehouse: the version loaded, whether the API has a newer one,",
-                "and a summary of each newer version's changes (major: something removed; minor: additions)."})
+        description = "For every EES data set in the warehouse: the version loaded, whether the API has a newer one, "
+                + "and a summary of each newer version's changes (major: something removed; minor: additions).")
 public final class EesOutdatedCommand implements Callable<Integer> {
     @Mixin
     EesOptions ees;

@@ -251,7 +251,7 @@ public final class EesClient {
             } catch (HttpTimeoutException e) {
                 last = "no answer within " + settings.timeout().toMillis() + " ms";
             } catch (ConnectException e) {
-                last = "cannot connect (" + e.getMessage() + ")";
+                last = "cannot connect" + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
             } catch (IOException e) {
                 last = "connection failed (" + e + ")";
             } catch (InterruptedException e) {
