@@ -88,8 +88,13 @@ class EesCommandsTest {
 
     @Test
     void fetchLoadOutdatedReplaceAndOffline() throws Exception {
-        CliRun f = ees("fetch", DS, "--version", "1.0", "--load");
+        // only 1.0 is out: it is the latest, and up to date once loaded
+        server.publish("1.0");
+        CliRun f = ees("fetch", DS, "--load");
         assertEquals(0, f.code(), f.err());
+        assertEquals(DS + " EHC plan timeliness by sex and age (test fixture): 1.0, up to date\n", ees("outdated").out());
+        assertEquals("", ees("outdated", "--ids").out());
+        server.publish("1.0", "2.0");
         assertTrue(f.out().contains(DS + " EHC plan timeliness by sex and age (test fixture) version 1.0: 8 rows"), f.out());
         assertTrue(f.out().contains("ees: " + dir.resolve("cache").resolve(DS).resolve("1.0").resolve("data.csv")
                 + " vintage " + DS + "@1.0 loaded as load"), f.out());

@@ -93,6 +93,14 @@ class EesClientTest {
     }
 
     @Test
+    void aServerErrorIsTriedAgainAfterAGrowingPause() {
+        pauses.clear();
+        assertEquals(EesTestServer.FLAKY, client.dataSet(EesTestServer.FLAKY).id());
+        assertEquals(3, server.hits("data-sets/" + EesTestServer.FLAKY));
+        assertEquals(List.of(Duration.ofMillis(250), Duration.ofMillis(500)), pauses);
+    }
+
+    @Test
     void aSlowAnswerTimesOutAndIsTriedAgainWithBackOff() {
         List<Duration> waits = new ArrayList<>();
         EesClient impatient = new EesClient(server.base(), new EesClient.Settings(Duration.ofMillis(300), 2,

@@ -35,13 +35,14 @@ import java.util.zip.GZIPOutputStream;
  * schemas describe (paged lists with {@code results} and {@code paging}, problem details on 404,
  * the CSV gzip-encoded), from the hand-made fixtures in {@code src/test/resources/org/sendscope/ees}:
  * one data set ({@link #DATA_SET}) with versions 1.0 and 2.0, and data sets that misbehave — one
- * answering 429 with {@code Retry-After: 1} before it answers, one too slow for any timeout, one whose
+ * answering 429 with {@code Retry-After: 1} before it answers, one answering 503 twice first, one too slow for any timeout, one whose
  * CSV is cut short mid-row, one whose gzip stream is cut short.
  */
 public final class EesTestServer implements AutoCloseable {
     public static final String PUBLICATION = "f1e2d3c4-b5a6-4978-8695-a4b3c2d1e0f9";
     public static final String DATA_SET = "6b2c1f3e-8d4a-4f0b-9c1e-2a7d5e9f0a11";
     public static final String RATE_LIMITED = "a4290000-0000-4000-8000-000000000429";
+    public static final String FLAKY = "50300000-0000-4000-8000-000000000503";
     public static final String SLOW = "51000000-0000-4000-8000-000000000510";
     public static final String CUT_CSV = "c5700000-0000-4000-8000-0000000000c5";
     public static final String CUT_GZIP = "9a100000-0000-4000-8000-0000000000a1";
@@ -118,13 +119,17 @@ public final class EesTestServer implements AutoCloseable {
 
     private void dataSetRoute(HttpExchange x, String[] p, Map<String, String> q, int hit) throws IOException {
         String id = p[1];
-        if (!List.of(DATA_SET, RATE_LIMITED, SLOW, CUT_CSV, CUT_GZIP).contains(id)) {
+        if (!List.of(DATA_SET, RATE_LIMITED, FLAKY, SLOW, CUT_CSV, CUT_GZIP).contains(id)) {
             notFound(x);
             return;
         }
         if (id.equals(RATE_LIMITED) && hit == 1) {
             x.getResponseHeaders().add("Retry-After", "1");
             json(x, 429, JSON.createObjectNode().put("title", "Too many requests"));
+            return;
+        }
+        if (id.equals(FLAKY) && hit <= 2) {
+            json(x, 503, JSON.createObjectNode().put("title", "Service Unavailable"));
             return;
         }
         if (id.equals(SLOW)) {
