@@ -40,7 +40,7 @@ public final class EesFetchCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
     boolean help;
 
-    @Option(names = "--version", paramLabel = "V", description = "The version, e.g. 1.0 (default: the latest).")
+    @Option(names = "--version", paramLabel = "V", description = "The version, e.g. 1.0, or 2.* for the latest 2.x (default: the latest).")
     String version;
 
     @Option(names = "--load", description = "Load the version into the warehouse once fetched.")
@@ -51,7 +51,10 @@ public final class EesFetchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         EesCache cache = ees.cache(options.file());
         EesClient client = ees.client(spec);
-        String v = version != null ? version.strip() : EesOptions.asking(() -> latest(client, dataSet));
+        // a wildcard (2.*) is the latest of its series, as the API resolves it
+        String v = version == null ? EesOptions.asking(() -> latest(client, dataSet))
+                : version.contains("*") ? EesOptions.asking(() -> client.version(dataSet, version.strip()).version())
+                : version.strip();
         boolean had = EesOptions.asking(() -> cache.find(dataSet.strip(), v).isPresent());
         EesCache.CachedVersion cached = EesOptions.asking(() -> cache.fetch(client, dataSet.strip(), v));
         out.printf("%s %s version %s: %,d rows, SHA-256 %s, %s %s%n", cached.dataSetId(),

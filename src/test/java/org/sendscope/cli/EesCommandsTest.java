@@ -128,8 +128,8 @@ class EesCommandsTest {
                 rows("SELECT measure, title, unit, polarity FROM measures WHERE source = 'DfE EES' ORDER BY measure"));
         assertEquals(List.of("E06000058|839|Bournemouth, Christchurch and Poole|local_authority|E12000009"),
                 rows("SELECT area_code, la_number, name, level, region_code FROM areas WHERE area_code = 'E06000058'"));
-        assertEquals(List.of(DS + "|1.0|Reporting year 2025|8|2|kept out (a level sendscope does not hold): 1 rows at Parliamentary "
-                + "constituency; kept out: 1 rows that break down by two or more filters at once (a breakdown is one dimension); "
+        assertEquals(List.of(DS + "|1.0|Reporting year 2025|8|2|kept out (a level sendscope does not hold): 1 row at Parliamentary "
+                + "constituency; kept out: 1 row that break down by two or more filters at once (a breakdown is one dimension); "
                 + "new dimensions (see ees_breakdowns): age_group ('Age group'); columns not loaded (other geography, not in the "
                 + "metadata): pcon_code, pcon_name"),
                 rows("SELECT data_set_id, version, release_title, csv_rows, rows_kept_out, note FROM ees_data_sets"));
@@ -167,6 +167,9 @@ class EesCommandsTest {
         assertTrue(v2.stream().noneMatch(r -> r.contains("|plans_issued_within_20_weeks|")), "the removed indicator is gone");
         assertEquals(List.of("2.0|" + DS + "@2.0"), rows("SELECT version, vintage FROM ees_data_sets JOIN loads USING (load_id)"));
         assertEquals(DS + " EHC plan timeliness by sex and age (test fixture): 2.0, up to date\n", ees("outdated").out());
+
+        CliRun wildcard = ees("fetch", DS, "--version", "2.*");
+        assertTrue(wildcard.out().contains(" version 2.0: 10 rows") && wildcard.out().contains("already in"), wildcard.out());
 
         // offline: the cached version loads again without the API (and changes nothing)
         server.close();

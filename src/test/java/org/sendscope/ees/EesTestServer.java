@@ -142,6 +142,11 @@ public final class EesTestServer implements AutoCloseable {
             return;
         }
         List<String> versions = id.equals(DATA_SET) ? published : List.of("1.0");
+        if (p.length >= 4 && p[3].endsWith(".*")) {
+            // a wildcard version is the latest published of its series
+            String series = p[3].substring(0, p[3].length() - 1);
+            p[3] = versions.stream().filter(v -> v.startsWith(series)).reduce((a, b) -> b).orElse(p[3]);
+        }
         if (p.length == 2) {
             json(x, 200, dataSet(id));
         } else if (p[2].equals("versions") && p.length == 3) {

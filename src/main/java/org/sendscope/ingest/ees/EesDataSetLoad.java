@@ -287,9 +287,10 @@ final class EesDataSetLoad {
 
     private long insertObservations(Statement s) throws SQLException {
         return s.executeUpdate("INSERT INTO observation_fact SELECT u.area_code, u.area_name, u.level, i.measure, u.row_breakdown, "
-                + "u.period_kind, u.time_period, u.period_start, u.period_end, gss_value(u.raw), gss_status(u.raw), "
+                + "u.period_kind, CASE WHEN u.period_kind = 'month' THEN u.time_identifier || ' ' || u.time_period ELSE u.time_period END, "
+                + "u.period_start, u.period_end, gss_value(u.raw), gss_status(u.raw), "
                 + literal(EesLoader.SOURCE) + ", " + literal(run.vintage()) + ", " + run.loadId()
-                + " FROM (UNPIVOT (SELECT area_code, area_name, level, row_breakdown, period_kind, time_period, period_start, "
+                + " FROM (UNPIVOT (SELECT area_code, area_name, level, row_breakdown, period_kind, time_period, time_identifier, period_start, "
                 + periodEnd() + " AS period_end, " + valueColumns() + " FROM " + STAGE + " WHERE " + LOADED + ") ON "
                 + valueColumns() + " INTO NAME staged VALUE raw) u JOIN (VALUES " + indicatorRows()
                 + ") i (staged, position, csv_column, measure) USING (staged)");
@@ -339,11 +340,11 @@ final class EesDataSetLoad {
         }
         if (!levels.isEmpty()) {
             parts.add("kept out (a level sendscope does not hold): " + levels.entrySet().stream()
-                    .map(e -> String.format("%,d rows at %s", e.getValue(), e.getKey())).collect(Collectors.joining(", ")));
+                    .map(e -> rows(e.getValue()) + " at " + e.getKey()).collect(Collectors.joining(", ")));
         }
         long crossed = count(s, "SELECT count(*) FROM " + STAGE + " WHERE level IS NOT NULL AND row_breakdown IS NULL");
         if (crossed > 0) {
-            parts.add(String.format("kept out: %,d rows that break down by two or more filters at once (a breakdown is one dimension)", crossed));
+            parts.add("kept out: " + rows(crossed) + " that break down by two or more filters at once (a breakdown is one dimension)");
         }
         Set<String> dims = new LinkedHashSet<>();
         for (DataSetMeta.Filter f : meta.filters()) {
@@ -376,6 +377,10 @@ final class EesDataSetLoad {
             p.setString(11, note.isEmpty() ? null : note);
             p.executeUpdate();
         }
+    }
+
+    private static String rows(long n) {
+        return String.format("%,d %s", n, n == 1 ? "row" : "rows");
     }
 
     private static long count(Statement s, String sql) throws SQLException {

@@ -128,6 +128,24 @@ class EesLoaderRefusalsTest {
     }
 
     @Test
+    void aMonthIsLoadedAsThatMonth() throws Exception {
+        String csv = new String(fixture("data-1.0.csv"), StandardCharsets.UTF_8).replace("2022,Calendar year,", "2022,March,");
+        DataSetMeta meta = EesClient.parseMeta(new String(fixture("meta-1.0.json"), StandardCharsets.UTF_8));
+        Path folder = CacheFolder.write(dir, ID, "1.0", "test", "2025-06-26T09:30:00+01:00",
+                csv.getBytes(StandardCharsets.UTF_8), meta);
+        try (Warehouse w = Warehouse.inMemory()) {
+            new EesLoader().load(w, folder);
+            try (Statement s = w.connection().createStatement(); ResultSet rs = s.executeQuery("SELECT DISTINCT period_kind, "
+                    + "period_label, period_start, period_end FROM observation_fact")) {
+                rs.next();
+                assertEquals("month|March 2022|2022-03-01|2022-03-31", rs.getString(1) + "|" + rs.getString(2) + "|"
+                        + rs.getString(3) + "|" + rs.getString(4));
+                assertTrue(!rs.next(), "one period");
+            }
+        }
+    }
+
+    @Test
     void aCachedCopyThatChangedIsRefused() throws Exception {
         DataSetMeta meta = EesClient.parseMeta(new String(fixture("meta-1.0.json"), StandardCharsets.UTF_8));
         Path folder = CacheFolder.write(dir, ID, "1.0", "test", "2025-06-26T09:30:00+01:00", fixture("data-1.0.csv"), meta);
