@@ -18,7 +18,7 @@ import org.sendscope.warehouse.Warehouse;
 
 /**
  * A bad cell refuses the whole data set, naming the file, line, column and text, and leaves the
- * warehouse as it was: the hand-made version 1.0 of src/test/resources/org/sendscope/ees with one
+ * warehouse as it was (one warehouse for all: each refusal must leave it empty): the hand-made version 1.0 of src/test/resources/org/sendscope/ees with one
  * cell changed each time.
  */
 class EesLoaderRefusalsTest {
@@ -32,19 +32,31 @@ class EesLoaderRefusalsTest {
         DataSetMeta meta = EesClient.parseMeta(new String(fixture("meta-1.0.json"), StandardCharsets.UTF_8));
         Path folder = CacheFolder.write(dir, ID, "1.0", "test", "2025-06-26T09:30:00+01:00",
                 csv.replaceFirst(java.util.regex.Pattern.quote(from), to).getBytes(StandardCharsets.UTF_8), meta);
-        try (Warehouse w = Warehouse.inMemory()) {
-            LoadException e = assertThrows(LoadException.class, () -> new EesLoader().load(w, folder));
-            try (Statement s = w.connection().createStatement();
-                 ResultSet rs = s.executeQuery("SELECT (SELECT count(*) FROM observation_fact), (SELECT count(*) FROM ees_load_fact), "
-                         + "(SELECT string_agg(status, ',') FROM load_log)")) {
-                rs.next();
-                assertEquals(0, rs.getLong(1), "nothing half-loaded");
-                assertEquals(0, rs.getLong(2));
-                assertEquals("refused", rs.getString(3));
-            }
-            assertTrue(e.getMessage().startsWith(folder.resolve("data.csv").toString()), e.getMessage());
-            return e;
+        LoadException e = assertThrows(LoadException.class, () -> new EesLoader().load(shared, folder));
+        try (Statement s = shared.connection().createStatement();
+             ResultSet rs = s.executeQuery("SELECT (SELECT count(*) FROM observation_fact), (SELECT count(*) FROM ees_load_fact), "
+                     + "(SELECT status FROM load_log ORDER BY load_id DESC LIMIT 1), (SELECT count(*) FROM load_log WHERE status <> 'refused')")) {
+            rs.next();
+            assertEquals(0, rs.getLong(1), "nothing half-loaded");
+            assertEquals(0, rs.getLong(2));
+            assertEquals("refused", rs.getString(3));
+            assertEquals(0, rs.getLong(4));
         }
+        assertTrue(e.getMessage().startsWith(folder.resolve("data.csv").toString()), e.getMessage());
+        return e;
+    }
+
+    /** One warehouse for the class: every load in it is refused, so it stays empty but for the audit log. */
+    private static Warehouse shared;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void open() {
+        shared = Warehouse.inMemory();
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void close() {
+        shared.close();
     }
 
     private static byte[] fixture(String name) throws Exception {
@@ -150,9 +162,7 @@ class EesLoaderRefusalsTest {
         DataSetMeta meta = EesClient.parseMeta(new String(fixture("meta-1.0.json"), StandardCharsets.UTF_8));
         Path folder = CacheFolder.write(dir, ID, "1.0", "test", "2025-06-26T09:30:00+01:00", fixture("data-1.0.csv"), meta);
         Files.writeString(folder.resolve("data.csv"), "tampered\n", java.nio.file.StandardOpenOption.APPEND);
-        try (Warehouse w = Warehouse.inMemory()) {
-            LoadException e = assertThrows(LoadException.class, () -> new EesLoader().load(w, folder));
-            assertTrue(e.getMessage().contains("has changed since it was fetched"), e.getMessage());
-        }
+        LoadException e = assertThrows(LoadException.class, () -> new EesLoader().load(shared, folder));
+        assertTrue(e.getMessage().contains("has changed since it was fetched"), e.getMessage());
     }
 }
