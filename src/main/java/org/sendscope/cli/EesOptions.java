@@ -42,7 +42,7 @@ public final class EesOptions {
         }
         String[] version = spec.root().version();
         String v = version.length == 0 ? "dev" : version[0].replaceFirst("^sendscope\\s*", "");
-        return new EesClient(base, EesClient.Settings.defaults("sendscope/" + v + " (+https://github.com/sendscope)")
+        return new EesClient(base, EesClient.Settings.defaults("sendscope/" + v)
                 .withTimeout(Duration.ofMillis((long) (Double.parseDouble(t) * 1000))));
     }
 

@@ -80,6 +80,7 @@ class EesCommandsTest {
         CliRun v = ees("versions", DS);
         assertEquals("2.0  Major  Published  2026-06-25  Reporting year 2026  10 rows\n"
                 + "1.0  Major  Published  2025-06-26  Reporting year 2025  8 rows\n", v.out());
+        assertTrue(server.requests.stream().allMatch(r -> "sendscope/0.1.0".equals(r[1])), "the user agent names sendscope's version");
         CliRun missing = ees("versions", "00000000-0000-4000-8000-000000000000");
         assertEquals(1, missing.code());
         assertTrue(missing.err().startsWith("sendscope: http://127.0.0.1:"), missing.err());
