@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
                 ForecastCommand.class,
                 ScenarioCommand.class,
                 ReportCommand.class,
+                EesCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
