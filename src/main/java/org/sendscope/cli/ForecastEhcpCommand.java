@@ -12,6 +12,7 @@ import org.sendscope.forecast.IntervalForecast;
 import org.sendscope.forecast.LocalStart;
 import org.sendscope.forecast.Panel;
 import org.sendscope.forecast.RollingOrigins;
+import org.sendscope.forecast.SplitApportionment;
 import org.sendscope.report.ResultPrinter;
 import org.sendscope.warehouse.Warehouse;
 import picocli.CommandLine.ArgGroup;
@@ -85,6 +86,7 @@ public final class ForecastEhcpCommand implements Callable<Integer> {
             if (rows.isEmpty()) throw new UserException("model " + model + " cannot forecast the area(s) asked from " + o);
             List<String> notes = new java.util.ArrayList<>();
             if (!noLocal) rows = LocalStart.apply(w, panel, rows, notes);
+            rows = SplitApportionment.apply(SplitApportionment.splits(w, panel), rows, notes);
             String command = "sendscope forecast ehcp " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
             long run = ForecastStore.save(w, new ForecastStore.Run("ehc_plans", o, horizon, model, f.settings(), command), rows);
             print(w, run);
@@ -100,6 +102,10 @@ public final class ForecastEhcpCommand implements Callable<Integer> {
                 spec.commandLine().getOut().println("Stored as run " + run + " (SELECT * FROM forecasts WHERE run_id = "
                         + run + "); intervals from past out-of-sample errors (docs/decisions/0040).");
                 spec.commandLine().getOut().flush();
+            } else {
+                // csv and json stay machine-readable on stdout; what a reader must know goes to stderr
+                for (String n : notes) spec.commandLine().getErr().println(n);
+                spec.commandLine().getErr().flush();
             }
         }
         return 0;
