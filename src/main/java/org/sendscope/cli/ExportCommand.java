@@ -38,8 +38,8 @@ public final class ExportCommand implements Callable<Integer> {
         }
         Files.createDirectories(dir);
         PrintWriter out = spec.commandLine().getOut();
-        // Export needs to write files, so it uses an ordinary connection, not the console's read-only one.
-        try (Warehouse w = options.openForWriting()) {
+        // Read-only (the warehouse is neither copied nor locked), but allowed to write the Parquet files.
+        try (Warehouse w = Warehouse.openForExport(options.existing())) {
             List<String> views = PublicViews.names(w);
             for (String v : views) {
                 Path f = dir.resolve(v + ".parquet").toAbsolutePath();

@@ -2,7 +2,6 @@ package org.sendscope.cli;
 
 import java.io.PrintWriter;
 import org.sendscope.ingest.LoadException;
-import org.sendscope.ingest.LoadRun;
 import org.sendscope.warehouse.WarehouseException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -82,8 +81,7 @@ public final class Main implements Runnable {
             err.flush();
             return USER_ERROR;
         });
-        // --replace lets the loads of this one command remove data (see ReplaceOption).
-        cl.setExecutionStrategy(parsed -> LoadRun.replacing(ReplaceOption.given(parsed), () -> {
+        cl.setExecutionStrategy(parsed -> {
             try {
                 return new CommandLine.RunLast().execute(parsed);
             } catch (Error e) {
@@ -94,7 +92,7 @@ public final class Main implements Runnable {
                     throw new CommandLine.ExecutionException(cl, String.valueOf(x.getMessage()), x);
                 }
             }
-        }));
+        });
         return cl;
     }
 

@@ -28,15 +28,12 @@ public final class DsgLoader implements org.sendscope.ingest.Loader {
     /** The loader's name in load_log and the observations' source. */
     public static final String SOURCE = DsgMeasures.SOURCE;
 
-    private final List<Path> areaCodeFiles;
     private final String vintage;
 
     /**
-     * @param areaCodeFiles SEN2 files that pair LA numbers and names with GSS codes; empty for the usual places
-     * @param vintage       the release to record, or null for the year the file's latest financial year ends
+     * @param vintage the release to record, or null for the year the file's latest financial year ends
      */
-    public DsgLoader(List<Path> areaCodeFiles, String vintage) {
-        this.areaCodeFiles = List.copyOf(areaCodeFiles);
+    public DsgLoader(String vintage) {
         this.vintage = vintage;
     }
 
@@ -47,16 +44,11 @@ public final class DsgLoader implements org.sendscope.ingest.Loader {
     public LoadResult load(Warehouse warehouse, Path xlsx) {
         SourceFile file = SourceFile.of(xlsx);
         try {
-            AreaCodes areas = AreaCodes.from(warehouse.connection(),
-                    areaCodeFiles.isEmpty() ? AreaCodes.usualSen2Files(xlsx) : areaCodeFiles);
+            AreaCodes areas = AreaCodes.of(warehouse.connection(), file.name());
             List<DsgObservation> rows = new ArrayList<>();
             Set<String> unknown = new TreeSet<>();
             Layout layout = read(xlsx, areas, rows, unknown);
-            if (!unknown.isEmpty()) {
-                throw new LoadException(file.name(), null, "la_code / la_name", String.join(", ", unknown),
-                        "no GSS code known for these LAs (looked in " + areas.describeSources()
-                                + "); pass a SEN2 release with --area-codes FILE");
-            }
+            AreaCodes.refuseUnknown(file.name(), "la_code / la_name", unknown);
             if (rows.isEmpty()) throw new LoadException(file.name(), "no DSG values in the file");
             String v = vintage != null ? vintage : Integer.toString(rows.stream()
                     .mapToInt(o -> o.period().end().getYear()).max().orElseThrow());
