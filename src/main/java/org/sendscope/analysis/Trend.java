@@ -229,7 +229,7 @@ public final class Trend {
             dirBase.append(word(DirectionOfTravel.judge(bv, p.value(), pol, unit)));
             appendNullable(tgt, tg);
             Rag r = Rag.judge(p.value(), tg, pol, unit);
-            rag.append(r == null ? null : r.word());
+            rag.append(r == null ? null : r.code());
         }
         return Table.create(measure + " " + areaCode, label, start, end, value, prev, change, dir, base, changeBase,
                 dirBase, tgt, rag);
@@ -279,7 +279,7 @@ public final class Trend {
     }
 
     private static String word(DirectionOfTravel d) {
-        return d == null ? null : d.word();
+        return d == null ? null : d.code();
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.sendscope.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.sendscope.forecast.Backtest;
 import org.sendscope.forecast.EhcpForecasting;
 import org.sendscope.forecast.Models;
@@ -15,8 +14,6 @@ import org.sendscope.warehouse.Warehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code sendscope backtest ehcp --origins 2016-2022 --horizon 3}: every model fitted at each origin
@@ -25,39 +22,24 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "ehcp", mixinStandardHelpOptions = true,
         description = {"Rolling-origin backtest of the EHC plan forecasts for every LA: n, MAPE, WAPE, bias,",
                 "80%% and 95%% interval coverage and pinball loss per model and horizon (percentages)."})
-public final class BacktestEhcpCommand implements Callable<Integer> {
-    @Mixin
-    WarehouseOptions options;
-    @Mixin
-    FormatOption format;
-    @Spec
-    CommandSpec spec;
-
+public final class BacktestEhcpCommand extends TableCommand {
     @Option(names = "--origins", paramLabel = "FROM-TO", defaultValue = "2016-2022",
             description = "Origins (last January known), e.g. 2016-2022 or 2019 (default: ${DEFAULT-VALUE}).")
     String origins;
 
-    @Option(names = "--horizon", paramLabel = "YEARS", defaultValue = "3",
-            description = "Years ahead to score (default: ${DEFAULT-VALUE}).")
-    int horizon;
+    @Mixin
+    EhcpForecastOptions forecasting;
 
     @Option(names = "--models", split = ",", paramLabel = "NAME",
             description = "Models to score, comma-separated (default: all and auto).")
     List<String> models = new ArrayList<>();
 
-    @Option(names = "--simulations", paramLabel = "N", defaultValue = "1000",
-            description = "Monte Carlo simulations per area (default: ${DEFAULT-VALUE}).")
-    int simulations;
 
     @Override
     public Integer call() {
         int[] range = parseRange(origins);
-        EhcpPanels.checkHorizon(horizon);
-        Panel panel;
-        try (Warehouse w = options.openReadOnly()) {
-            panel = EhcpPanels.load(w);
-        }
-        EhcpForecasting f = new EhcpForecasting(panel, simulations, RollingOrigins.DEFAULT_WINDOW);
+        int horizon = forecasting.horizon();
+        EhcpForecasting f = forecasting.engine(EhcpPanels.read(options));
         EhcpPanels.checkOrigin(f, range[0], "--origins");
         EhcpPanels.checkOrigin(f, range[1], "--origins");
         EhcpPanels.checkModels(f, models);
@@ -68,15 +50,15 @@ public final class BacktestEhcpCommand implements Callable<Integer> {
             values.add(new Object[] {r.model(), kind, r.horizon(), r.n(), round(r.mape()), round(r.wape()),
                     round(r.bias()), round(r.cov80()), round(r.cov95()), round(r.pinball())});
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         ResultPrinter.printRows(List.of("model", "kind", "horizon", "n", "mape", "wape", "bias", "cov80", "cov95",
                 "pinball"), values, format.format, out);
-        if (format.format == TableFormat.table) summary(rows, out);
+        if (format.format == TableFormat.table) summary(rows, horizon, out);
         return 0;
     }
 
     /** The goal line: auto against the best baseline at each horizon. */
-    private void summary(List<Backtest.Row> rows, PrintWriter out) {
+    private void summary(List<Backtest.Row> rows, int horizon, PrintWriter out) {
         out.println("Origins " + origins + "; errors in % of the actual January; bias < 0 is under-forecasting; "
                 + "intervals from past errors only.");
         for (int h = 1; h <= horizon; h++) {

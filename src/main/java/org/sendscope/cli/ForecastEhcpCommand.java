@@ -49,23 +49,20 @@ public final class ForecastEhcpCommand implements Callable<Integer> {
     @Option(names = "--origin", paramLabel = "YEAR", description = "Last January used (default: the latest in the warehouse).")
     Integer origin;
 
-    @Option(names = "--horizon", paramLabel = "YEARS", defaultValue = "3", description = "Years ahead (default: ${DEFAULT-VALUE}).")
-    int horizon;
+    @Mixin
+    EhcpForecastOptions forecasting;
 
     @Option(names = "--model", paramLabel = "NAME", defaultValue = "auto",
             description = "A model name, or auto: the model with the smallest past error (default: ${DEFAULT-VALUE}).")
     String model;
 
-    @Option(names = "--simulations", paramLabel = "N", defaultValue = "1000",
-            description = "Monte Carlo simulations per area (default: ${DEFAULT-VALUE}).")
-    int simulations;
 
     @Override
     public Integer call() throws SQLException {
-        EhcpPanels.checkHorizon(horizon);
+        int horizon = forecasting.horizon();
         try (Warehouse w = options.openForWriting()) {
             Panel panel = EhcpPanels.load(w);
-            EhcpForecasting f = new EhcpForecasting(panel, simulations, RollingOrigins.DEFAULT_WINDOW);
+            EhcpForecasting f = forecasting.engine(panel);
             int o = origin == null ? panel.lastStockYear() : origin;
             EhcpPanels.checkOrigin(f, o, "--origin");
             EhcpPanels.checkModels(f, List.of(model));
@@ -88,7 +85,7 @@ public final class ForecastEhcpCommand implements Callable<Integer> {
                 if (!Double.isNaN(mcError)) {
                     spec.commandLine().getOut().printf("Monte Carlo (%d simulations an area): the error of the simulation "
                             + "mean is at most %.1f plans (mc_std_error in the view); it is not a prediction interval.%n",
-                            simulations, mcError);
+                            forecasting.simulations(), mcError);
                 }
                 spec.commandLine().getOut().println("Stored as run " + run + " (SELECT * FROM forecasts WHERE run_id = "
                         + run + "); intervals from past out-of-sample errors (docs/decisions/0040).");

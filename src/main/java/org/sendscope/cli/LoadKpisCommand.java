@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import org.sendscope.ingest.kpi.KpiSpreadsheetLoader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -18,9 +19,8 @@ public final class LoadKpisCommand extends LoadSubcommand {
     @Parameters(index = "0", paramLabel = "FILE", description = "The scorecard (.csv, .tsv or .xlsx).")
     Path file;
 
-    @Option(names = "--area", required = true, paramLabel = "CODE", converter = AreaArgument.Converter.class,
-            description = "The LA: GSS code (E06000058) or DfE LA number (839).")
-    AreaArgument area;
+    @Mixin
+    LocalAreaOption area;
 
     @Option(names = "--published", paramLabel = "DATE", converter = DateConverter.class,
             description = "When the figures were published or extracted (YYYY-MM-DD): the vintage. Default: the file's date.")

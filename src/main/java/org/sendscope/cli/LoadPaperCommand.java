@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import org.sendscope.ingest.paper.PaperLoader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -17,9 +18,8 @@ public final class LoadPaperCommand extends LoadSubcommand {
     @Parameters(index = "0", paramLabel = "FILE", description = "The paper as text (UTF-8).")
     Path file;
 
-    @Option(names = "--area", required = true, paramLabel = "CODE", converter = AreaArgument.Converter.class,
-            description = "The LA: GSS code (E06000058) or DfE LA number (839).")
-    AreaArgument area;
+    @Mixin
+    LocalAreaOption area;
 
     @Option(names = "--published", required = true, paramLabel = "DATE", converter = DateConverter.class,
             description = "Publication date of the paper (YYYY-MM-DD): the vintage of its values.")
