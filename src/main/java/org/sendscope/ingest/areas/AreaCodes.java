@@ -27,21 +27,19 @@ public final class AreaCodes {
 
     private final Map<Integer, LocalAuthority> byNumber = new HashMap<>();
     private final Map<String, LocalAuthority> byName = new HashMap<>();
+    private final boolean sen2Loaded;
 
-    private AreaCodes() {
+    private AreaCodes(boolean sen2Loaded) {
+        this.sen2Loaded = sen2Loaded;
     }
 
     /**
-     * The codes the warehouse knows, for a load of {@code fileName}.
-     *
-     * @throws LoadException naming the file and the load to run first, when no SEN2 release is loaded
+     * The codes the warehouse knows. Without a SEN2 release loaded these are only the hand-written
+     * successions: enough for a file of England and regions, and {@link #refuseUnknown} says what
+     * to load first when a file names LAs.
      */
-    public static AreaCodes of(Connection c, String fileName) throws SQLException {
-        if (!sen2Loaded(c)) {
-            throw new LoadException(fileName, "names LAs by DfE number or name, and with no SEN2 release loaded the "
-                    + "warehouse has no GSS codes for them: run `" + LOAD_FIRST + "` first");
-        }
-        AreaCodes codes = new AreaCodes();
+    public static AreaCodes of(Connection c) throws SQLException {
+        AreaCodes codes = new AreaCodes(sen2Loaded(c));
         codes.read(c);
         return codes;
     }
@@ -113,11 +111,16 @@ public final class AreaCodes {
     }
 
     /**
-     * Refuses a file that names LAs the warehouse does not know, listing all of them; does nothing
-     * when there are none.
+     * Refuses a file that names LAs the warehouse does not know: before any SEN2 release is loaded,
+     * saying which load to run first; else listing all of them. Does nothing when there are none.
      */
-    public static void refuseUnknown(String fileName, String column, Collection<String> unknown) {
+    public void refuseUnknown(String fileName, String column, Collection<String> unknown) {
         if (unknown.isEmpty()) return;
+        if (!sen2Loaded) {
+            throw new LoadException(fileName, "names LAs by DfE number or name (" + unknown.size() + ", such as "
+                    + unknown.iterator().next() + "), and with no SEN2 release loaded the warehouse has no GSS codes "
+                    + "for them: run `" + LOAD_FIRST + "` first");
+        }
         throw new LoadException(fileName, null, column, String.join(", ", unknown),
                 "no GSS code known for these LAs in the warehouse's areas (from the SEN2 releases loaded and "
                         + "area_succession); load the SEN2 release that names them first (" + LOAD_FIRST + ")");

@@ -37,18 +37,34 @@ public final class DsgLoader implements org.sendscope.ingest.Loader {
         this.vintage = vintage;
     }
 
-    private enum Layout { BALANCE, ALLOCATION }
+    /** The two layouts, each told by the column its header row names for the values. */
+    private enum Layout {
+        BALANCE(DsgBalanceSheet.VALUE_COLUMN),
+        ALLOCATION(DsgAllocationSheet.VALUE_COLUMN);
+
+        final String valueColumn;
+
+        Layout(String valueColumn) {
+            this.valueColumn = valueColumn;
+        }
+
+        /** The layout whose value column the sheet's first row names, or null. */
+        static Layout of(SheetCells cells) {
+            for (Layout l : values()) if (cells.firstRowHas(l.valueColumn)) return l;
+            return null;
+        }
+    }
 
     /** Loads one workbook in one transaction. */
     @Override
     public LoadResult load(Warehouse warehouse, Path xlsx) {
         SourceFile file = SourceFile.of(xlsx);
         try {
-            AreaCodes areas = AreaCodes.of(warehouse.connection(), file.name());
+            AreaCodes areas = AreaCodes.of(warehouse.connection());
             List<DsgObservation> rows = new ArrayList<>();
             Set<String> unknown = new TreeSet<>();
             Layout layout = read(xlsx, areas, rows, unknown);
-            AreaCodes.refuseUnknown(file.name(), "la_code / la_name", unknown);
+            areas.refuseUnknown(file.name(), "la_code / la_name", unknown);
             if (rows.isEmpty()) throw new LoadException(file.name(), "no DSG values in the file");
             String v = vintage != null ? vintage : Integer.toString(rows.stream()
                     .mapToInt(o -> o.period().end().getYear()).max().orElseThrow());
@@ -71,12 +87,10 @@ public final class DsgLoader implements org.sendscope.ingest.Loader {
         for (Worksheet sheet : Workbook.read(xlsx).sheets()) {
             if (sheet.isEmpty()) continue;
             SheetCells cells = new SheetCells(xlsx.toString(), sheet);
-            Layout here;
-            if (DsgBalanceSheet.matches(cells)) {
-                here = Layout.BALANCE;
+            Layout here = Layout.of(cells);
+            if (here == Layout.BALANCE) {
                 rows.addAll(DsgBalanceSheet.read(cells, areas, unknown));
-            } else if (DsgAllocationSheet.matches(cells)) {
-                here = Layout.ALLOCATION;
+            } else if (here == Layout.ALLOCATION) {
                 rows.addAll(DsgAllocationSheet.read(cells, areas, unknown));
             } else {
                 throw new LoadException(xlsx.toString(), (long) sheet.firstRow() + 1, sheet.name(), null,

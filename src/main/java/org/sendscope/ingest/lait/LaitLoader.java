@@ -90,8 +90,7 @@ public final class LaitLoader implements org.sendscope.ingest.Loader {
             int measures = stageMeasures(c, dict, dictionary.toString(), file.name());
             String release = stagePeriods(c, file.name(), vintage);
             stageRanges(c);
-            // The file's own content is checked first: a file that is not LAIT says so before any word on areas.
-            int areaCount = stageAreas(c, file.name(), AreaCodes.of(c, file.name()), codes);
+            int areaCount = stageAreas(c, file.name(), AreaCodes.of(c), codes);
             c.commit();
             c.setAutoCommit(true);
             String v = vintage != null ? vintage : release;
@@ -363,7 +362,7 @@ public final class LaitLoader implements org.sendscope.ingest.Loader {
                 rows.add(number, rawName, rawRegion, code, laNumber, displayName, level, regionCode, regionName);
             }
         }
-        AreaCodes.refuseUnknown(fileName, "LA Number", unknown);
+        areas.refuseUnknown(fileName, "LA Number", unknown);
         return rows.insert(c);
     }
 

@@ -70,7 +70,7 @@ public final class StatisticalNeighboursLoader implements org.sendscope.ingest.L
         List<String> notes = new ArrayList<>();
         List<Pair> pairs = read(xlsx, notes);
         try {
-            AreaCodes areas = AreaCodes.of(warehouse.connection(), file.name());
+            AreaCodes areas = AreaCodes.of(warehouse.connection());
             TreeSet<Integer> unknown = new TreeSet<>();
             StagedRows rows = new StagedRows("statistical_neighbour_fact", 7);
             Map<Integer, String> codes = new LinkedHashMap<>();
@@ -79,7 +79,7 @@ public final class StatisticalNeighboursLoader implements org.sendscope.ingest.L
                     areas.byNumber(n).map(LocalAuthority::code).ifPresentOrElse(code -> codes.put(n, code), () -> unknown.add(n));
                 }
             }
-            AreaCodes.refuseUnknown(file.name(), "LA num / SN", unknown.stream().map(String::valueOf).toList());
+            areas.refuseUnknown(file.name(), "LA num / SN", unknown.stream().map(String::valueOf).toList());
             return LoadRun.run(warehouse, SOURCE, SOURCE + "|" + v, file, v, run -> {
                 for (Pair p : pairs) {
                     rows.add(codes.get(p.la()), p.rank(), codes.get(p.neighbour()), p.closeness(), p.set(), v, run.loadId());
