@@ -64,7 +64,7 @@ public final class EesFetchCommand implements Callable<Integer> {
         if (load) {
             try (Warehouse w = options.openCreating(out)) {
                 long t0 = System.nanoTime();
-                LoadResult r = new EesLoader().load(w, cached.folder());
+                LoadResult r = new EesLoader().replacing(replace.replace).load(w, cached.folder());
                 out.printf("%s (%.2f s)%n", r, (System.nanoTime() - t0) / 1e9);
             }
         }
