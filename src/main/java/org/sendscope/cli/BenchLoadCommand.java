@@ -8,7 +8,6 @@ import org.sendscope.analysis.Quantiles;
 import org.sendscope.bench.LoadBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code sendscope bench load}: the whole DfE set into a fresh warehouse, against DuckDB's own read. */
 @Command(name = "load", mixinStandardHelpOptions = true,

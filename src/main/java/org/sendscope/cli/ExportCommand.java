@@ -10,7 +10,6 @@ import org.sendscope.warehouse.PublicViews;
 import org.sendscope.warehouse.Warehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code sendscope export parquet DIR}: every public view as a Parquet file. */
 @Command(name = "export", mixinStandardHelpOptions = true,

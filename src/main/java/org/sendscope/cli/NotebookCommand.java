@@ -8,7 +8,6 @@ import java.util.List;
 import org.sendscope.kernel.KernelSpec;
 import org.sendscope.kernel.NotebookRunner;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code sendscope notebook}: starts Jupyter on {@code notebooks/} with sendscope's Java kernel,

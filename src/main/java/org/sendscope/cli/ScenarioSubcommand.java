@@ -8,7 +8,6 @@ import org.sendscope.finance.ScenarioSimulation;
 import org.sendscope.finance.ScenarioStore;
 import org.sendscope.finance.YearResults;
 import org.sendscope.warehouse.Warehouse;
-import picocli.CommandLine.Spec;
 
 /**
  * What the {@code scenario …} subcommands share: the warehouse options, and the one way a scenario
