@@ -51,26 +51,23 @@ public final class ForecastEhcpCommand implements Callable<Integer> {
     @Option(names = "--origin", paramLabel = "YEAR", description = "Last January used (default: the latest in the warehouse).")
     Integer origin;
 
-    @Option(names = "--horizon", paramLabel = "YEARS", defaultValue = "3", description = "Years ahead (default: ${DEFAULT-VALUE}).")
-    int horizon;
+    @Mixin
+    EhcpForecastOptions forecasting;
 
     @Option(names = "--model", paramLabel = "NAME", defaultValue = "auto",
             description = "A model name, or auto: the model with the smallest past error (default: ${DEFAULT-VALUE}).")
     String model;
 
-    @Option(names = "--simulations", paramLabel = "N", defaultValue = "1000",
-            description = "Monte Carlo simulations per area (default: ${DEFAULT-VALUE}).")
-    int simulations;
 
     @Option(names = "--no-local", description = "Do not start from the LA's own monthly EHC plan counts, even where they are newer than SEN2.")
     boolean noLocal;
 
     @Override
     public Integer call() throws SQLException {
-        EhcpPanels.checkHorizon(horizon);
+        int horizon = forecasting.horizon();
         try (Warehouse w = options.openForWriting()) {
             Panel panel = EhcpPanels.load(w);
-            EhcpForecasting f = new EhcpForecasting(panel, simulations, RollingOrigins.DEFAULT_WINDOW);
+            EhcpForecasting f = forecasting.engine(panel);
             int o = origin == null ? panel.lastStockYear() : origin;
             EhcpPanels.checkOrigin(f, o, "--origin");
             EhcpPanels.checkModels(f, List.of(model));
@@ -96,7 +93,7 @@ public final class ForecastEhcpCommand implements Callable<Integer> {
                 if (!Double.isNaN(mcError)) {
                     spec.commandLine().getOut().printf("Monte Carlo (%d simulations an area): the error of the simulation "
                             + "mean is at most %.1f plans (mc_std_error in the view); it is not a prediction interval.%n",
-                            simulations, mcError);
+                            forecasting.simulations(), mcError);
                 }
                 for (String n : notes) spec.commandLine().getOut().println(n);
                 spec.commandLine().getOut().println("Stored as run " + run + " (SELECT * FROM forecasts WHERE run_id = "

@@ -1,6 +1,5 @@
 package org.sendscope.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code sendscope load <source> FILE…}: one subcommand per kind of source, one loader each. */
@@ -15,12 +14,5 @@ import picocli.CommandLine.Command;
                 LoadDsgCommand.class,
                 LoadActionsCommand.class
         })
-public final class LoadCommand implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+public final class LoadCommand extends CommandGroup {
 }
