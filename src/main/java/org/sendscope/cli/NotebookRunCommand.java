@@ -113,8 +113,11 @@ public final class NotebookRunCommand implements Callable<Integer> {
                             + "(the regions are E12000001 to E12000009; ./sendscope sql \"SELECT DISTINCT region_code, region_name FROM areas\")");
                 }
             } else {
+                var known = org.sendscope.ingest.areas.KnownAreas.of(wh.connection());
                 for (AreaArgument a : areas.codes) {
-                    String code = a.gssCode(wh);
+                    StringBuilder why = new StringBuilder();
+                    String code = known.localAuthority(a.given(), why)
+                            .orElseThrow(() -> new UserException("--for-each-area: " + why));
                     named.put(code, name(wh, code));
                 }
             }

@@ -155,6 +155,26 @@ class NotebookRunTest {
         assertTrue(((String) refused[1]).contains("WarehouseException: refused: the SQL console is read-only"), (String) refused[1]);
     }
 
+    /** Parameters and areas are checked before any kernel starts, each refusal in one line. */
+    @Test
+    void parametersAndAreasAreCheckedFirst(@SharedWarehouse.Copy(Contents.SEN2) Path w, @TempDir Path dir) throws Exception {
+        Jupyter.require();
+        String out = dir.resolve("out").toString();
+        Object[] r = run("notebook", "run", "notebooks/my-area.ipynb", "-p", "region=E12000009", "--warehouse", w.toString(), "--output-dir", out);
+        assertEquals(Main.USER_ERROR, r[0], (String) r[1]);
+        assertTrue(((String) r[1]).contains("my-area.ipynb has no parameter 'region' (its parameters: area, as_of)"), (String) r[1]);
+        r = run("notebook", "run", "notebooks/my-area.ipynb", "-p", "as_of=March 2024", "--warehouse", w.toString(), "--output-dir", out);
+        assertTrue(((String) r[1]).contains("-p as_of=March 2024: 'March 2024' is not a date such as 2024-03-31"), (String) r[1]);
+        r = run("notebook", "run", "notebooks/my-area.ipynb", "--for-each-area", "E06000058,E06999998", "--warehouse", w.toString(), "--output-dir", out);
+        assertEquals(Main.USER_ERROR, r[0], (String) r[1]);
+        assertTrue(((String) r[1]).contains("--for-each-area: E06999998 is not in areas"), (String) r[1]);
+        r = run("notebook", "run", "notebooks/my-area.ipynb", "--region", "E12000099", "--warehouse", w.toString(), "--output-dir", out);
+        assertTrue(((String) r[1]).contains("--region E12000099: no local authority in the warehouse has that region"), (String) r[1]);
+        r = run("notebook", "run", "notebooks/my-area.ipynb", "--for-each-area", "E06000058", "-p", "area=E06000010", "--warehouse", w.toString());
+        assertTrue(((String) r[1]).contains("-p area=… and --for-each-area both say which area; give one of them"), (String) r[1]);
+        assertFalse(Files.exists(dir.resolve("out").resolve("my-area.html")), "nothing ran");
+    }
+
     @Test
     void anEmptyWarehouseSaysWhatToLoad(@TempDir Path dir) throws Exception {
         Jupyter.require();
