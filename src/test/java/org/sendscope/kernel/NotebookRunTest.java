@@ -90,7 +90,8 @@ class NotebookRunTest {
                 + "within 20 weeks; England 47.7%, South West 34.7%."), "timeliness answer");
         // Suppressed figures: periods as people say them and markers explained.
         assertTrue(scrutiny.contains("<td>January 2020</td>") && !scrutiny.contains("<td>201920</td>"), "census named, not coded");
-        assertTrue(scrutiny.contains("<td>not available (x)</td>"), "the marker explained");
+        assertTrue(scrutiny.contains("<td>to be confirmed (tbc)</td>"), "the marker explained");
+        assertTrue(scrutiny.contains("<td>HT3 2023-24</td>"), "a half term as people say it");
 
         // The scorecard on BCP's papers: the Improvement Board's March 2024 figure for KPI 12.
         String scorecard = Files.readString(OUT.resolve("scorecard-E06000058.html"));
@@ -125,7 +126,8 @@ class NotebookRunTest {
             String html = Files.readString(OUT.resolve("my-area-" + m[0] + ".html"));
             assertTrue(html.contains(m[1]), m[0] + ": " + m[1]);
             assertTrue(html.contains("<td>Non-maintained or independent special schools</td>"), m[0] + ": the placement mix");
-            assertTrue(html.contains("alt=\"fan chart of the forecast"), m[0] + ": the forecast fan");
+            assertTrue(html.contains("fan chart of the forecast by target_year: point forecast with 80% and 95% intervals"),
+                    m[0] + ": the forecast fan");
         }
         // Bedford's 2022 timeliness against nine neighbours: median 40.9 (RealBenchmarksTest works it by hand).
         assertTrue(Files.readString(OUT.resolve("my-area-E06000055.html")).contains("its neighbours' median 40.9% of 9"), "Bedford");
