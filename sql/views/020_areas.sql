@@ -1,7 +1,13 @@
+-- One name per area: the latest SEN2 release's name, the release that defines the areas; else the
+-- latest load's. LAIT and the DSG files spell some differently ("Kingston Upon Hull, City of",
+-- "Bedford Borough"); observations show the same name (sql/views/040).
 CREATE OR REPLACE VIEW areas AS
 WITH named AS (
     SELECT * EXCLUDE (rn) FROM (
-        SELECT f.*, row_number() OVER (PARTITION BY area_code ORDER BY load_id DESC) AS rn
+        SELECT f.*, row_number() OVER (
+                   PARTITION BY area_code
+                   ORDER BY (SELECT l.source = 'dfe-ehcp' FROM load_log l WHERE l.load_id = f.load_id) DESC NULLS LAST,
+                            load_id DESC) AS rn
         FROM area_fact f)
     WHERE rn = 1
 )

@@ -4,11 +4,13 @@ SELECT area_code, area_name, level, measure, breakdown, period_kind, period_labe
        period_start, period_end, value, status, source, vintage, load_id
 FROM observation_fact;
 
--- One row per area, measure, breakdown and period: the latest vintage wins.
+-- One row per area, measure, breakdown and period: the latest vintage wins. The area's name is
+-- the one of the areas view, whatever the file spelled (one name per area).
 CREATE OR REPLACE VIEW observations AS
-SELECT * EXCLUDE (rn) FROM (
+SELECT * EXCLUDE (rn) REPLACE (coalesce((SELECT a.name FROM areas a WHERE a.area_code = v.area_code), v.area_name) AS area_name)
+FROM (
     SELECT o.*, row_number() OVER (
                PARTITION BY area_code, measure, breakdown, period_kind, period_start, period_end
                ORDER BY vintage DESC, load_id DESC) AS rn
-    FROM observations_all_vintages o)
+    FROM observations_all_vintages o) v
 WHERE rn = 1;
