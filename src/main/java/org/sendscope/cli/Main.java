@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
                 BacktestCommand.class,
                 ForecastCommand.class,
                 ScenarioCommand.class,
+                SparkCommand.class,
                 SynthCommand.class,
                 CommandLine.HelpCommand.class
         })

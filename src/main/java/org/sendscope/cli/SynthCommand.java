@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.sendscope.spark.JobException;
 import org.sendscope.spark.SynthSen2;
 import org.sendscope.warehouse.Warehouse;
 import picocli.CommandLine.Command;
@@ -84,7 +85,7 @@ public final class SynthCommand implements Runnable {
                 }
                 SynthSen2.run(w, options.file().toString(), codes,
                         new SynthSen2.Settings(seed, scale, range[0], range[1], partitions), master, out, say);
-            } catch (IllegalArgumentException e) {
+            } catch (JobException e) {
                 throw new UserException(e.getMessage());
             } catch (picocli.CommandLine.TypeConversionException e) {
                 throw new UserException("--areas " + e.getMessage());

@@ -84,7 +84,7 @@ public final class SynthSen2 {
         try (OutputStream o = p.getFileSystem(conf).create(p, true)) {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(o, m);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot write " + p + ": " + e.getMessage(), e);
+            throw new JobException("cannot write " + p + ": " + e.getMessage());
         }
         return new Result(rows, areas.size(), overfull, dataset);
     }
@@ -97,7 +97,7 @@ public final class SynthSen2 {
             String out, java.io.PrintWriter say) {
         List<AreaTargets> targets = SynthTargets.read(w, areas, s.from(), s.to());
         if (targets.isEmpty()) {
-            throw new IllegalArgumentException("no published SEN2 figures for " + (areas.isEmpty() ? "any LA" : areas)
+            throw new JobException("no published SEN2 figures for " + (areas.isEmpty() ? "any LA" : areas)
                     + " in " + s.from() + "-" + s.to() + " in the warehouse (load them: sendscope load dfe-ehcp …)");
         }
         java.util.TreeSet<Integer> years = new java.util.TreeSet<>();
@@ -107,9 +107,8 @@ public final class SynthSen2 {
         if (s.to() - s.from() < 100) for (int y = s.from(); y <= s.to(); y++) if (!years.contains(y)) missing.add(y);
         if (!missing.isEmpty()) say.printf("no published SEN2 figures for %s in the warehouse: those years are left out%n", missing);
         Map<String, Object> provenance = provenance(w, warehouseFile);
-        SparkSession spark = SynthSession.start(master);
-        try {
-            Result r = write(spark, targets, s, provenance, out);
+        try (SparkSessions.Started started = SparkSessions.start(master)) {
+            Result r = write(started.session(), targets, s, provenance, out);
             say.printf("%,d synthetic person-year records of %d LAs, %d-%d, seed %d, scale %s: %s%n", r.rows(), r.areas(),
                     years.first(), years.last(), s.seed(), s.scale(), r.dataset());
             if (r.overfullDimensions() > 0) {
@@ -118,8 +117,6 @@ public final class SynthSen2 {
             }
             say.flush();
             return r;
-        } finally {
-            SynthSession.stop(spark);
         }
     }
 
