@@ -28,7 +28,9 @@ import org.sendscope.testing.StandaloneCluster;
 /**
  * The jobs on a real standalone cluster on 127.0.0.1 (a master and one worker, each a JVM of
  * its own started from Spark's jars), submitted by {@code sendscope spark JOB --master
- * spark://127.0.0.1:PORT} from a driver JVM of its own: the results equal the local run's.
+ * spark://127.0.0.1:PORT} from a driver JVM of its own: the results equal the local run's —
+ * {@code aggregate} on synthetic SEN2 of two LAs, {@code comparisons} on the real releases'
+ * Parquet export.
  */
 @ExtendWith(SharedWarehouse.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -36,15 +38,18 @@ class StandaloneClusterTest {
     StandaloneCluster cluster;
     Path dir;
     Path synth;
+    Path export;
 
     @BeforeAll
-    void start(@SharedWarehouse.Copy(SharedWarehouse.Contents.SEN2) Path warehouse, @TempDir Path dir) throws Exception {
+    void start(@SharedWarehouse.Copy(SharedWarehouse.Contents.NOTEBOOKS) Path warehouse, @TempDir Path dir)
+            throws Exception {
         this.dir = dir;
         LocalSpark.session();
         synth = dir.resolve("synth");
         CliRun r = CliRun.of("synth", "sen2", "--warehouse", warehouse.toString(), "--areas", "E06000058,E06000055",
                 "--years", "2021-2023", "--out", synth.toString());
         assertEquals(0, r.code(), r.err());
+        export = Exported.of("NOTEBOOKS", warehouse);
         cluster = StandaloneCluster.start(dir.resolve("cluster"), "1g");
     }
 

@@ -28,6 +28,8 @@ import java.util.stream.Stream;
  */
 public final class StandaloneCluster implements AutoCloseable {
     private static final Duration START = Duration.ofSeconds(120);
+    /** A guard against a hung driver, not a timing: a national job on one loaded core took over 6 minutes here. */
+    private static final Duration DRIVER = Duration.ofMinutes(20);
     private final List<Process> processes = new ArrayList<>();
     private final Path dir;
     private final Path home;
@@ -104,7 +106,8 @@ public final class StandaloneCluster implements AutoCloseable {
     /**
      * Runs {@code sendscope ARGS…} as a user would, in a JVM of its own on this test run's class
      * path (one Spark driver per JVM: the test JVM may already have its local session), with the
-     * JVM's module flags and {@code spark.*} settings given as system properties; returns the exit code.
+     * JVM's module flags and {@code spark.*} settings given as system properties; returns the exit
+     * code, or -1 if it had not finished after {@link #DRIVER}.
      */
     public int runCommand(Path log, Map<String, String> sparkSettings, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
@@ -122,7 +125,7 @@ public final class StandaloneCluster implements AutoCloseable {
         pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
         Process p = pb.start();
         processes.add(p);
-        if (!p.waitFor(START.toSeconds() * 3, java.util.concurrent.TimeUnit.SECONDS)) {
+        if (!p.waitFor(DRIVER.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
             p.destroyForcibly();
             return -1;
         }
