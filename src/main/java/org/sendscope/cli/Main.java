@@ -27,6 +27,8 @@ import picocli.CommandLine.Command;
                 ScenarioCommand.class,
                 SparkCommand.class,
                 SynthCommand.class,
+                ReportCommand.class,
+                EesCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
