@@ -24,6 +24,8 @@ import picocli.CommandLine.Command;
                 BacktestCommand.class,
                 ForecastCommand.class,
                 ScenarioCommand.class,
+                SparkCommand.class,
+                SynthCommand.class,
                 ReportCommand.class,
                 EesCommand.class,
                 CommandLine.HelpCommand.class
