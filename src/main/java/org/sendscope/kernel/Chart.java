@@ -263,6 +263,52 @@ public final class Chart {
                 + (history == null ? "" : ", after the recorded " + historyValue));
     }
 
+    /**
+     * A central line inside one shaded band, such as a scenario's median cumulative balance between
+     * its 10th and 90th percentiles: {@code mid}, {@code lo} and {@code hi} are columns of {@code t}
+     * by {@code x} (a year or any number). The legend shows the band as a filled box.
+     */
+    public static Chart band(Table t, String x, String mid, String lo, String hi, String bandLabel) {
+        YIntervalSeries band = new YIntervalSeries(bandLabel);
+        XYSeries line = new XYSeries(mid);
+        NumericColumn<?> fx = (NumericColumn<?>) t.column(x);
+        for (int r = 0; r < t.rowCount(); r++) {
+            double at = fx.getDouble(r);
+            double m = t.numberColumn(mid).getDouble(r);
+            band.add(at, m, t.numberColumn(lo).getDouble(r), t.numberColumn(hi).getDouble(r));
+            line.add(at, m);
+        }
+        YIntervalSeriesCollection bands = new YIntervalSeriesCollection();
+        bands.addSeries(band);
+        NumberAxis xAxis = new NumberAxis(x);
+        xAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        xAxis.setNumberFormatOverride(new java.text.DecimalFormat("0"));
+        xAxis.setAutoRangeIncludesZero(false);
+        NumberAxis yAxis = new NumberAxis(mid);
+        yAxis.setAutoRangeIncludesZero(false);
+        XYPlot plot = new XYPlot(new XYSeriesCollection(line), xAxis, yAxis, null);
+        XYLineAndShapeRenderer lineRenderer = new XYLineAndShapeRenderer(true, true);
+        lineRenderer.setSeriesPaint(0, HIGHLIGHT);
+        lineRenderer.setSeriesStroke(0, new BasicStroke(2.2f));
+        plot.setRenderer(0, lineRenderer);
+        DeviationRenderer bandRenderer = new DeviationRenderer(false, false);
+        Color fill = new Color(0x1f, 0x4e, 0x79, 0x55);
+        bandRenderer.setSeriesFillPaint(0, fill);
+        bandRenderer.setAlpha(1f);
+        plot.setDataset(1, bands);
+        plot.setRenderer(1, bandRenderer);
+        LegendItemCollection legend = new LegendItemCollection();
+        java.awt.Shape box = new java.awt.geom.Rectangle2D.Double(-6, -4, 12, 8);
+        java.awt.Shape stroke = new java.awt.geom.Line2D.Double(-7, 0, 7, 0);
+        legend.add(new LegendItem(mid, null, null, null, false, box, false, Color.BLACK, false,
+                Color.BLACK, new BasicStroke(0f), true, stroke, new BasicStroke(2.2f), HIGHLIGHT));
+        legend.add(new LegendItem(bandLabel, null, null, null, box, fill));
+        plot.setFixedLegendItems(legend);
+        JFreeChart c = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        return new Chart(c, mid + " by " + x + " as a line inside a shaded band from " + lo + " to " + hi
+                + " (" + bandLabel + ")");
+    }
+
     /** A fan chart of a forecast alone. */
     public static Chart fan(Table forecast, String x) {
         return fan(null, null, forecast, x);
