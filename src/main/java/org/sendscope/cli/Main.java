@@ -26,6 +26,8 @@ import picocli.CommandLine.Command;
                 ForecastCommand.class,
                 ScenarioCommand.class,
                 SparkCommand.class,
+                ReportCommand.class,
+                EesCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
