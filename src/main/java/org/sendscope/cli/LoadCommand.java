@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
                 LoadKpisCommand.class,
                 LoadPaperCommand.class,
                 LoadDsgCommand.class,
-                LoadActionsCommand.class
+                LoadActionsCommand.class,
+                LoadSparkCommand.class
         })
 public final class LoadCommand extends CommandGroup {
 }

@@ -1,7 +1,9 @@
 package org.sendscope.spark;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -13,10 +15,19 @@ import org.apache.spark.sql.SparkSession;
  * and the job's settings ({@code --origin 2023}, {@code --seed 7}, {@code --set key=value}). Paths
  * are strings so that a cluster's {@code hdfs://} or {@code s3a://} folders pass through unchanged.
  */
-public record JobArgs(String input, String output, OutputFormat format, Map<String, String> settings) {
+public record JobArgs(String input, String output, OutputFormat format, Map<String, String> settings,
+        Set<String> filesRead) {
 
     public JobArgs {
         settings = java.util.Collections.unmodifiableMap(new TreeMap<>(settings));
+    }
+
+    /**
+     * Arguments for a run; {@link #filesRead} collects every input file the job reads, for the
+     * manifest (a job that collects its inputs to the driver leaves no trace in its outputs' plans).
+     */
+    public JobArgs(String input, String output, OutputFormat format, Map<String, String> settings) {
+        this(input, output, format, settings, java.util.Collections.synchronizedSet(new java.util.TreeSet<>()));
     }
 
     /** Arguments with no settings (tests). */
@@ -28,7 +39,7 @@ public record JobArgs(String input, String output, OutputFormat format, Map<Stri
     public JobArgs with(String key, Object value) {
         Map<String, String> s = new LinkedHashMap<>(settings);
         s.put(key, String.valueOf(value));
-        return new JobArgs(input, output, format, s);
+        return new JobArgs(input, output, format, s, filesRead);
     }
 
     /**
@@ -36,7 +47,9 @@ public record JobArgs(String input, String output, OutputFormat format, Map<Stri
      * or a folder {@code name/} of part files as Spark writes them).
      */
     public Dataset<Row> read(SparkSession spark, String name) {
-        return JobFiles.readParquet(spark, input, name);
+        Dataset<Row> d = JobFiles.readParquet(spark, input, name);
+        filesRead.addAll(List.of(d.inputFiles()));
+        return d;
     }
 
     /** A whole-number setting, or {@code otherwise} when it was not given. */

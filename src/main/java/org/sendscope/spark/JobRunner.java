@@ -27,7 +27,7 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class JobRunner {
     /** The file at the top of an output folder that says how its outputs were made. */
-    public static final String MANIFEST = "_sendscope_job.json";
+    public static final String MANIFEST = org.sendscope.ingest.spark.SparkOutputLoader.MANIFEST;
 
     private JobRunner() {
     }
@@ -43,7 +43,7 @@ public final class JobRunner {
         Instant started = Instant.now();
         Map<String, Dataset<Row>> outputs = job.run(spark, args);
         List<Output> written = new ArrayList<>();
-        TreeSet<String> inputFiles = new TreeSet<>();
+        TreeSet<String> inputFiles = new TreeSet<>(args.filesRead());
         for (Map.Entry<String, Dataset<Row>> e : outputs.entrySet()) {
             Dataset<Row> ds = e.getValue();
             inputFiles.addAll(List.of(ds.inputFiles()));
