@@ -35,8 +35,8 @@ import org.sendscope.forecast.RollingOrigins;
  * fitted in parallel with the same model classes (one task per group of LAs and origins, the panel
  * broadcast to each), at the forecast origin and at every earlier one, whose out-of-sample errors
  * calibrate the intervals and choose {@code auto} exactly as {@link RollingOrigins} does: errors
- * pooled per model and horizon across LAs ({@link IntervalCalibrator}), the candidate with the
- * smallest past mean absolute log error.
+ * pooled per model and horizon across LAs from its window of recent origins ({@link IntervalCalibrator}),
+ * the candidate with the smallest recency-weighted past mean absolute log error.
  */
 public final class ForecastJob implements SparkJob {
     /** One model's forecast of one LA from one origin at one horizon, with what was then published. */
@@ -123,12 +123,14 @@ public final class ForecastJob implements SparkJob {
                         fit(panel.value(), it, horizon, simulations, forecastOrigin), Encoders.row(FITS))
                 .cache();
 
-        // Calibration: per model, the errors of forecasts whose target is no later than the origin.
+        // Calibration: per model, the errors of forecasts whose target is no later than the origin,
+        // from the same recent origins RollingOrigins pools (its window, docs/decisions/0172).
+        final int window = RollingOrigins.DEFAULT_WINDOW;
         List<Row> calibration = fits.where(col("origin").plus(col("horizon")).leq(o))
                 .where("actual IS NOT NULL AND NOT isnan(actual) AND actual > 0")
                 .groupByKey((org.apache.spark.api.java.function.MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
-                .mapGroups((MapGroupsFunction<String, Row, Row>) (m, rows) -> calibrate(m, rows, horizon),
-                        Encoders.row(CALIBRATION))
+                .mapGroups((MapGroupsFunction<String, Row, Row>) (m, rows) ->
+                        calibrate(m, rows, horizon, forecastOrigin, firstOrigin, window), Encoders.row(CALIBRATION))
                 .collectAsList();
         Map<String, double[][]> quantiles = new HashMap<>();
         Map<String, int[]> errors = new HashMap<>();
@@ -189,16 +191,27 @@ public final class ForecastJob implements SparkJob {
         return out.iterator();
     }
 
-    /** One model's interval quantiles per horizon and past errors, as RollingOrigins computes them. */
-    static Row calibrate(String model, Iterator<Row> rows, int horizon) {
+    /**
+     * One model's interval quantiles per horizon and past errors, as RollingOrigins computes them at
+     * {@code origin}: at horizon h only the {@code window} origins up to {@code origin - h} (all when
+     * 0), and the mean absolute log error weighted by {@link RollingOrigins#recencyWeight}.
+     */
+    static Row calibrate(String model, Iterator<Row> rows, int horizon, int origin, int firstOrigin, int window) {
         List<List<Double>> scaled = IntervalCalibrator.emptyPool(horizon);
         double[] absSum = new double[horizon];
+        double[] weightSum = new double[horizon];
         while (rows.hasNext()) {
             Row r = rows.next();
             int h = r.getInt(4);
+            int from = r.getInt(1);
+            int lastOrigin = origin - h;
+            int earliest = Math.max(firstOrigin, window > 0 ? lastOrigin - window + 1 : Integer.MIN_VALUE);
+            if (from < earliest || from > lastOrigin) continue;
             double err = Math.log(r.getDouble(7) / r.getDouble(5));
             scaled.get(h - 1).add(err / r.getDouble(6));
-            absSum[h - 1] += Math.abs(err);
+            double w = RollingOrigins.recencyWeight(origin, from + h);
+            absSum[h - 1] += w * Math.abs(err);
+            weightSum[h - 1] += w;
         }
         double[][] q = IntervalCalibrator.quantiles(scaled);
         List<Double> qs = new ArrayList<>();
@@ -208,14 +221,14 @@ public final class ForecastJob implements SparkJob {
             for (int i = 0; i < IntervalCalibrator.LEVELS.length; i++) qs.add(q[h] == null ? Double.NaN : q[h][i]);
             n.add(scaled.get(h).size());
             // rounded as RollingOrigins rounds it, so that ties do not depend on the order of the sum
-            mae.add(scaled.get(h).isEmpty() ? Double.NaN : RollingOrigins.roundTo12(absSum[h] / scaled.get(h).size()));
+            mae.add(scaled.get(h).isEmpty() ? Double.NaN : RollingOrigins.roundTo12(absSum[h] / weightSum[h]));
         }
         return RowFactory.create(model, scala.jdk.javaapi.CollectionConverters.asScala(qs).toSeq(),
                 scala.jdk.javaapi.CollectionConverters.asScala(n).toSeq(),
                 scala.jdk.javaapi.CollectionConverters.asScala(mae).toSeq());
     }
 
-    /** auto's model at horizon h: the first candidate with the smallest past mean absolute log error. */
+    /** auto's model at horizon h: the first candidate with the smallest weighted past mean absolute log error. */
     static String autoChoice(List<String> candidates, Map<String, int[]> errors, Map<String, double[]> mae, int h) {
         String best = null;
         double bestErr = Double.POSITIVE_INFINITY;
