@@ -6,9 +6,9 @@ WITH named AS (
     SELECT * EXCLUDE (rn) FROM (
         SELECT f.*, row_number() OVER (
                    PARTITION BY area_code
-                   ORDER BY (SELECT l.source = 'dfe-ehcp' FROM load_log l WHERE l.load_id = f.load_id) DESC NULLS LAST,
-                            load_id DESC) AS rn
-        FROM area_fact f)
+                   ORDER BY (l.source = 'dfe-ehcp') DESC NULLS LAST, f.load_id DESC) AS rn
+        FROM area_fact f
+        LEFT JOIN (SELECT load_id, source FROM load_log) l ON l.load_id = f.load_id)
     WHERE rn = 1
 )
 SELECT coalesce(n.area_code, s.area_code)              AS area_code,

@@ -85,7 +85,10 @@ public final class ComparisonsJob implements SparkJob {
                 .groupBy(col("area_code"), col("measure"), col("breakdown"), col("period_kind"), col("period_start"),
                         col("period_end"))
                 .agg(avg("value").as("sn_mean"), expr("percentile(value, 0.5)").as("sn_median"),
-                        count(col("value")).as("sn_n"));
+                        count(col("value")).as("sn_n"))
+                // No median from fewer neighbours than the view allows (a "median" of one or two LAs).
+                .withColumn("sn_median", org.apache.spark.sql.functions.when(
+                        col("sn_n").geq(org.sendscope.analysis.BenchmarkComparison.MIN_NEIGHBOURS_FOR_MEDIAN), col("sn_median")));
 
         WindowSpec series = Window.partitionBy("measure", "area_code", "breakdown", "period_kind")
                 .orderBy("period_start", "period_end");
