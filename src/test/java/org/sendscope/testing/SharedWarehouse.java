@@ -49,7 +49,9 @@ public final class SharedWarehouse implements ParameterResolver {
          * action snapshots of the three plans in the papers. A new notebook that needs another
          * source adds its load here.
          */
-        NOTEBOOKS(SEN2_NEIGHBOURS);
+        NOTEBOOKS(SEN2_NEIGHBOURS),
+        /** What {@code sendscope demo} builds (it reads the SEN2 releases in place where ../shared is present). */
+        DEMO(null);
 
         final Contents parent;
 
@@ -79,6 +81,7 @@ public final class SharedWarehouse implements ParameterResolver {
                             .toString(), "--plan", "bedford-wsoa-2018", "--snapshot", "2018-07-06"});
                     yield l;
                 }
+                case DEMO -> List.<String[]>of(new String[] {"demo"});
             };
         }
 
@@ -114,6 +117,20 @@ public final class SharedWarehouse implements ParameterResolver {
         } catch (IOException e) {
             throw new IllegalStateException("cannot copy " + built, e);
         }
+    }
+
+    /**
+     * A copy of a stage's warehouse as {@code dir/w.duckdb}, for a test that first checks what it
+     * needs (shared data, Jupyter) and only then asks for the warehouse.
+     */
+    public static Path copy(Contents contents, Path dir) {
+        Path copy = dir.resolve("w.duckdb");
+        try {
+            Files.copy(built(contents), copy);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot copy the " + contents + " warehouse", e);
+        }
+        return copy;
     }
 
     /**
