@@ -54,4 +54,19 @@ class LoaderContractTest {
             assertTrue(sen2.replacing(false) == sen2);
         }
     }
+
+    @Test
+    void aPlainLoadInsideAReplacingOneGetsNoPermission(@TempDir Path dir) {
+        Path bad = Path.of("src/test/resources/bad");
+        Loader sen2 = new Sen2Loader(null);
+        // a loader that drops the permission it is handed and loads plainly, on the same thread
+        Loader plainInside = (warehouse, file, replace) -> sen2.load(warehouse, file);
+        try (Warehouse w = Warehouse.open(dir.resolve("w.duckdb"))) {
+            LoadResult first = sen2.load(w, bad.resolve("txn-mini-2019.zip"));
+            LoadException e = assertThrows(LoadException.class,
+                    () -> plainInside.replacing(true).load(w, bad.resolve("txn-mini-2019-no-requests.zip")));
+            assertTrue(e.getMessage().endsWith("pass --replace to replace it anyway"), e.getMessage());
+            assertEquals(1, w.count("SELECT count(*) FROM loads WHERE status = 'loaded' AND load_id = " + first.loadId()));
+        }
+    }
 }

@@ -67,7 +67,7 @@ public final class LaitLoader implements org.sendscope.ingest.Loader {
 
     /** Loads one LAIT Parquet file in one transaction. */
     @Override
-    public LoadResult load(Warehouse warehouse, Path parquet) {
+    public LoadResult load(Warehouse warehouse, Path parquet, boolean replace) {
         SourceFile file = SourceFile.of(parquet);
         LoadResult same = alreadyLoaded(warehouse.connection(), file);
         if (same != null) return same;
@@ -75,14 +75,14 @@ public final class LaitLoader implements org.sendscope.ingest.Loader {
         LaCodeList codes = codeList == null ? null : LaCodeList.read(codeList);
         Connection c = warehouse.connection();
         try (LoadSettings settings = LoadSettings.apply(c)) {
-            return load(warehouse, c, file, dict, codes, parquet);
+            return load(warehouse, c, file, dict, codes, parquet, replace);
         } catch (SQLException e) {
             throw new LoadException(file.name(), "warehouse error: " + e.getMessage(), e);
         }
     }
 
     private LoadResult load(Warehouse warehouse, Connection c, SourceFile file, LaitDictionary dict, LaCodeList codes,
-                            Path parquet) {
+                            Path parquet, boolean replace) {
         try {
             // Staging touches only temporary tables; one commit for all of it, not one per statement.
             c.setAutoCommit(false);
@@ -94,7 +94,7 @@ public final class LaitLoader implements org.sendscope.ingest.Loader {
             c.commit();
             c.setAutoCommit(true);
             String v = vintage != null ? vintage : release;
-            return LoadRun.run(warehouse, SOURCE, SOURCE + "|" + v, file, v,
+            return LoadRun.run(warehouse, SOURCE, SOURCE + "|" + v, file, v, replace,
                     run -> write(run, parquetRows, measures, areaCount));
         } catch (SQLException e) {
             throw new LoadException(file.name(), "cannot read as LAIT Parquet: " + e.getMessage(), e);
