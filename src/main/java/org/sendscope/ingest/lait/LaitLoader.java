@@ -37,8 +37,14 @@ import org.sendscope.warehouse.Warehouse;
  * {@code reported}, a marker ({@code -}, {@code x}, {@code c}, …) is a status with no value; a value
  * that is neither refuses the file. A row whose Years label cannot be dated is recorded in
  * {@code load_reject_log} and left out (docs/decisions/0010-lait-measure-codes-and-years.md).
+ *
+ * <p>A loader is the settings it was made with, as {@code Sen2Loader} is:
+ *
+ * @param dictionary LAIT's data dictionary CSV (titles, polarity, units, year types)
+ * @param codeList   LAIT's LA code list (names and regions), or null
+ * @param vintage    the release to record, or null for the year the file's latest period ends
  */
-public final class LaitLoader implements org.sendscope.ingest.Loader {
+public record LaitLoader(Path dictionary, Path codeList, String vintage) implements org.sendscope.ingest.Loader {
     /** The loader's name in load_log and the observations' source. */
     public static final String SOURCE = "lait";
     /**
@@ -49,21 +55,6 @@ public final class LaitLoader implements org.sendscope.ingest.Loader {
             "SEN_EHC_Excpt_20wks", "ehc_20wk_pct_excl_exc");
     static final List<String> COLUMNS = List.of("Short Desc", "Data item", "Years", "LA and Regions", "Values",
             "LA Number", "Region");
-
-    private final Path dictionary;
-    private final Path codeList;
-    private final String vintage;
-
-    /**
-     * @param dictionary    LAIT's data dictionary CSV (titles, polarity, units, year types)
-     * @param codeList      LAIT's LA code list (names and regions), or null
-     * @param vintage       the release to record, or null for the year the file's latest period ends
-     */
-    public LaitLoader(Path dictionary, Path codeList, String vintage) {
-        this.dictionary = dictionary;
-        this.codeList = codeList;
-        this.vintage = vintage;
-    }
 
     /** Loads one LAIT Parquet file in one transaction. */
     @Override
