@@ -37,12 +37,11 @@ public final class ScorecardReader {
 
     private final Warehouse warehouse;
     private final DisclosureControl disclosure;
-    private final DisclosureRules rules;
 
-    public ScorecardReader(Warehouse warehouse, DisclosureControl disclosure, DisclosureRules rules) {
+    /** A reader that protects what it reads with {@code disclosure}, by the rules that control holds. */
+    public ScorecardReader(Warehouse warehouse, DisclosureControl disclosure) {
         this.warehouse = warehouse;
         this.disclosure = disclosure;
-        this.rules = rules;
     }
 
     /**
@@ -197,7 +196,7 @@ public final class ScorecardReader {
         Set<String> shown = new LinkedHashSet<>();
         for (KpiRow r : rows) {
             shown.add(r.measure());
-            if (r.latest().isRate()) wanted.addAll(rules.countsBehind(r.measure()));
+            if (r.latest().isRate()) wanted.addAll(disclosure.rules().countsBehind(r.measure()));
         }
         wanted.removeAll(shown);
         List<Figure> out = new ArrayList<>();
