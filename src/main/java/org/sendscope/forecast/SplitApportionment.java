@@ -35,6 +35,66 @@ public final class SplitApportionment {
      */
     public record Split(String predecessorCode, String predecessorName, String splitDate, int firstJanuary,
             String period, List<Share> shares, String missing) {
+        /** The share of successor {@code code}, or null when it is not one of this split's (or there are no shares). */
+        public Share share(String code) {
+            for (Share s : shares) if (s.successorCode().equals(code)) return s;
+            return null;
+        }
+    }
+
+    /**
+     * The split whose successor is {@code code} (with or without shares), or null: {@code splits}
+     * only lists splits whose successors have no January of their own yet.
+     */
+    public static Split splitOf(List<Split> splits, String code, Panel panel) {
+        for (Split s : splits) {
+            if (s.share(code) != null) return s;
+            // without shares the successors are not listed in the split; the successions are
+            for (Panel.Succession x : panel.successions()) {
+                if (x.successor().equals(code) && x.predecessor().equals(s.predecessorCode())) return s;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The areas to fit for the areas asked: a successor without a January of its own is fitted as
+     * its predecessor (once), whose forecast {@link #apply} then apportions.
+     */
+    public static List<String> areasToFit(List<Split> splits, List<String> asked, Panel panel) {
+        List<String> out = new ArrayList<>();
+        for (String c : asked) {
+            Split s = splitOf(splits, c, panel);
+            String fit = s == null ? c : s.predecessorCode();
+            if (!out.contains(fit)) out.add(fit);
+        }
+        return out;
+    }
+
+    /**
+     * A successor's history as this rule reads it: each of the predecessor's Januaries before the
+     * split times the successor's share. For growth models forecasting this series is the same as
+     * apportioning the predecessor's forecast, as a constant factor cancels in every growth rate.
+     */
+    public static YearSeries history(Split s, Share sh, Panel panel) {
+        AreaHistory pred = panel.area(s.predecessorCode());
+        java.util.TreeMap<Integer, Double> m = new java.util.TreeMap<>();
+        if (pred != null) {
+            pred.stock().toMap().forEach((y, v) -> {
+                if (y < s.firstJanuary()) m.put(y, v * sh.share());
+            });
+        }
+        return YearSeries.fromMap(m);
+    }
+
+    /** The sentence giving successor {@code sh}'s apportioned January at {@code origin} (its history, by this rule). */
+    public static String historyNote(Split s, Share sh, Panel panel, int origin) {
+        YearSeries h = history(s, sh, panel);
+        int year = Math.min(origin, s.firstJanuary() - 1);
+        return String.format("%s (%s) has no January of its own before %d: its history is %s's times %.1f%% (January %d: "
+                + "%,.0f × %.1f%% = %,.0f plans).", sh.successorName(), sh.successorCode(), s.firstJanuary(),
+                s.predecessorName(), 100 * sh.share(), year, panel.area(s.predecessorCode()).stock().get(year),
+                100 * sh.share(), h.get(year));
     }
 
     private static final String SPLITS_SQL = """
