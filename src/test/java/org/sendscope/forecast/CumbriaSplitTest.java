@@ -200,4 +200,19 @@ class CumbriaSplitTest {
         assertTrue(at2024.isEmpty(), at2024.toString());
         assertEquals(List.of(CUMBRIA), at2023.stream().map(SplitApportionment.Split::predecessorCode).toList());
     }
+
+    @Test
+    void splitsAreReadAsAtTheOriginAndAMergerIsNotApportioned() {
+        try (Warehouse w = Warehouse.open(file)) {
+            // From January 2019 no successor of Cumbria, Northamptonshire or Dorset county reports yet; Dorset
+            // county's part of BCP merged with Bournemouth and Poole, so only the two pure splits are apportioned.
+            List<SplitApportionment.Split> at2019 = SplitApportionment.splits(w, panel.asOf(2019));
+            assertEquals(List.of(CUMBRIA, "E10000021"), at2019.stream().map(SplitApportionment.Split::predecessorCode)
+                    .sorted().toList());
+            SplitApportionment.Split northants = at2019.stream().filter(s -> s.predecessorCode().equals("E10000021"))
+                    .findFirst().orElseThrow();
+            assertEquals(2022, northants.firstJanuary());
+            assertEquals("202122", northants.period());
+        }
+    }
 }
