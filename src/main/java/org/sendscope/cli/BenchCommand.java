@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks, each against a reference measured in the same run.",
         subcommands = {BenchLoadCommand.class, BenchKernelCommand.class, BenchForecastCommand.class,
-                BenchScenarioCommand.class})
+                BenchScenarioCommand.class, BenchQueriesCommand.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
