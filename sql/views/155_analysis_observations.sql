@@ -18,21 +18,26 @@ WHERE measure NOT IN (SELECT measure FROM measures);
 
 -- observations plus the measures the analysis layer derives from them (analysis_measures). A derived
 -- value carries source 'derived:<input measure>', the later vintage and the later load of its inputs.
-CREATE OR REPLACE VIEW analysis_observations AS
+-- analysis_observations_of(measure_list): the same for a list of measures (NULL: all), as the marts
+-- refresh them (a derived measure is in the list when its input is).
+CREATE OR REPLACE MACRO analysis_observations_of(measure_list) AS TABLE
 WITH plans AS (
     SELECT * FROM observations
     WHERE measure = 'ehc_plans' AND breakdown = 'total' AND period_kind = 'census_january'
+      AND (measure_list IS NULL OR list_contains(measure_list, 'ehc_plans'))
 ),
 mainstream AS (
     SELECT area_code, period_start, period_end, sum(value) AS value, count(value) AS n, max(vintage) AS vintage,
            max(load_id) AS load_id
     FROM observations
     WHERE measure = 'ehc_plans' AND breakdown = 'placement:mainstream' AND period_kind = 'census_january'
+      AND (measure_list IS NULL OR list_contains(measure_list, 'ehc_plans'))
     GROUP BY ALL
 )
 SELECT area_code, area_name, level, measure, breakdown, period_kind, period_label, period_start, period_end,
        value, status, source, vintage, load_id
 FROM observations
+WHERE measure_list IS NULL OR list_contains(measure_list, measure)
 UNION ALL
 SELECT c.area_code, c.area_name, c.level, 'ehc_plans_growth_1y_pct', 'total', 'census_january', c.period_label,
        c.period_start, c.period_end,
@@ -57,3 +62,6 @@ SELECT c.area_code, c.area_name, c.level, 'ehc_plans_mainstream_pct', 'total', '
        'derived:ehc_plans', greatest(c.vintage, m.vintage), greatest(c.load_id, m.load_id)
 FROM plans c JOIN mainstream m
   ON m.area_code = c.area_code AND m.period_start = c.period_start AND m.period_end = c.period_end;
+
+CREATE OR REPLACE TABLE mart_analysis_observations AS SELECT * FROM analysis_observations_of(NULL);
+CREATE OR REPLACE VIEW analysis_observations AS SELECT * FROM mart_analysis_observations;

@@ -45,6 +45,8 @@ public final class Warehouse implements AutoCloseable {
     private final Path workingCopy;
     private final WriterLock lock;
     private boolean closed;
+    // Rows written by hand through execute() (tests' fixtures, a maintainer's fix) and not yet in the marts.
+    private boolean martsStale;
 
     private Warehouse(Path file, Connection connection, boolean readOnly, Path workingCopy, WriterLock lock) {
         this.file = file;
@@ -201,6 +203,7 @@ public final class Warehouse implements AutoCloseable {
                 s.executeUpdate("UPDATE load_log SET status = 'failed', message = coalesce(message || '; ', '') "
                         + "|| 'interrupted: still loading when the warehouse was next opened; its rows were removed' "
                         + "WHERE status = 'loading'");
+                Marts.refresh(c);
                 c.commit();
                 ended = true;
             } finally {
@@ -303,7 +306,20 @@ public final class Warehouse implements AutoCloseable {
         }
     }
 
+    /**
+     * The connection. Rows changed through {@link #execute} since the marts were last computed are
+     * brought into them first, so the analysis views never lag a hand-written row (loads refresh the
+     * marts themselves, inside their transaction).
+     */
     public Connection connection() {
+        if (martsStale) {
+            martsStale = false;
+            try {
+                Marts.refresh(connection);
+            } catch (SQLException e) {
+                throw new WarehouseException("refreshing the marts: " + e.getMessage(), e);
+            }
+        }
         return connection;
     }
 
@@ -317,7 +333,7 @@ public final class Warehouse implements AutoCloseable {
 
     /** Runs a statement that returns a single number (a count, a sum). */
     public long count(String sql) {
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Statement s = connection().createStatement(); ResultSet rs = s.executeQuery(sql)) {
             return rs.next() ? rs.getLong(1) : 0;
         } catch (SQLException e) {
             throw new WarehouseException(e.getMessage() + " in: " + sql, e);
@@ -326,11 +342,17 @@ public final class Warehouse implements AutoCloseable {
 
     /** Runs statements that return nothing. */
     public void execute(String sql) {
-        try (Statement s = connection.createStatement()) {
+        try (Statement s = connection().createStatement()) {
             s.execute(sql);
+            if (!readOnly && changesRows(sql)) martsStale = true;
         } catch (SQLException e) {
             throw new WarehouseException(e.getMessage() + " in: " + sql, e);
         }
+    }
+
+    private static boolean changesRows(String sql) {
+        String head = sql.stripLeading().toUpperCase(java.util.Locale.ROOT);
+        return head.startsWith("INSERT") || head.startsWith("UPDATE") || head.startsWith("DELETE");
     }
 
     /**
@@ -341,6 +363,7 @@ public final class Warehouse implements AutoCloseable {
     @Override
     public void close() {
         if (closed) return;
+        if (martsStale && !readOnly) connection();
         closed = true;
         if (workingCopy == null) {
             try {
