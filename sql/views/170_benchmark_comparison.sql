@@ -22,8 +22,9 @@ la AS (
     WHERE o.level = 'local_authority'
       AND o.area_code NOT LIKE 'SN:%'   -- a paper's statistical-neighbour figure, not an LA
 ),
-pool AS (   -- the LAs that are ranked: a value, and the LA existed at the period's end
+pool AS (   -- the LAs that are ranked: a value, the LA existed at the period's end, and it is real
     SELECT la.*, m.polarity FROM la JOIN m USING (measure) WHERE value IS NOT NULL AND existed
+      AND load_id NOT IN (SELECT load_id FROM loads WHERE source_class = 'synthetic')   -- docs/decisions/0126
 ),
 ranked AS (
     SELECT area_code, measure, breakdown, period_kind, period_start, period_end,
