@@ -10,7 +10,7 @@ WITH targets AS (   -- local KPI targets and required directions (kpi_targets, i
     SELECT measure, area_code, target, direction AS required_direction, valid_from, valid_to, vintage
     FROM kpi_targets
 ),
-s AS (
+s AS NOT MATERIALIZED (
     SELECT o.*, m.unit, m.title, coalesce(m.polarity, 'neutral') AS catalogue_polarity,
            lag(o.value)        OVER w AS previous_value,
            lag(o.period_label) OVER w AS previous_label,

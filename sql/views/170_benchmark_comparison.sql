@@ -7,13 +7,13 @@
 -- benchmarks_of(measure_list) computes the same for a list of measures only (NULL: every measure);
 -- the table macros of sql/views/180 call it so that a question reads just the measures it asks about.
 CREATE OR REPLACE MACRO benchmarks_of(measure_list) AS TABLE
-WITH obs AS (
+WITH obs AS NOT MATERIALIZED (
     SELECT * FROM analysis_observations WHERE measure_list IS NULL OR list_contains(measure_list, measure)
 ),
 m AS (
     SELECT measure, unit, coalesce(polarity, 'neutral') AS polarity, comparable_with FROM analysis_measures
 ),
-la AS (
+la AS NOT MATERIALIZED (
     SELECT o.*, a.region_code,
            (a.valid_from IS NULL OR a.valid_from <= o.period_end)
                AND (a.valid_to IS NULL OR a.valid_to >= o.period_end) AS existed
@@ -22,7 +22,7 @@ la AS (
     WHERE o.level = 'local_authority'
       AND o.area_code NOT LIKE 'SN:%'   -- a paper's statistical-neighbour figure, not an LA
 ),
-pool AS (   -- the LAs that are ranked: a value, the LA existed at the period's end, and it is real
+pool AS NOT MATERIALIZED (   -- the LAs that are ranked: a value, the LA existed at the period's end, and it is real
     SELECT la.*, m.polarity FROM la JOIN m USING (measure) WHERE value IS NOT NULL AND existed
       AND load_id NOT IN (SELECT load_id FROM loads WHERE source_class = 'synthetic')   -- docs/decisions/0126
 ),

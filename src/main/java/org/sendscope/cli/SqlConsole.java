@@ -12,19 +12,25 @@ import org.sendscope.analysis.ScrutinyQuestion;
 import org.sendscope.report.ResultPrinter;
 import org.sendscope.report.TableFormat;
 import org.sendscope.warehouse.PublicViews;
+import org.sendscope.warehouse.QueryLimits;
 import org.sendscope.warehouse.ReadOnlyQuery;
+import org.sendscope.warehouse.SqlTokens;
 import org.sendscope.warehouse.Warehouse;
 import org.sendscope.warehouse.WarehouseException;
 
 /**
  * The interactive SQL console of {@code sendscope sql} (no query given): reads statements line by
  * line, a statement may span lines and ends with {@code ;}; each goes through {@link ReadOnlyQuery}
- * to the read-only connection. Dot commands: {@code .tables}, {@code .schema NAME}, {@code .ask},
- * {@code .ask NAME AREA [DATE]}, {@code .format table|csv|json}, {@code .history}, {@code !N} (run
- * history entry N again), {@code .help}, {@code .quit}. A mistake prints one line and the console
- * carries on. Plain line reading (no line editing) keeps it working when stdin is a pipe or a file.
+ * to the read-only connection, under the time and row limits of {@link QueryLimits}. Dot commands:
+ * {@code .tables}, {@code .schema NAME}, {@code .ask}, {@code .ask NAME AREA [DATE]},
+ * {@code .format table|csv|json}, {@code .timeout SECONDS}, {@code .maxrows N}, {@code .history},
+ * {@code !N} (run history entry N again), {@code .help}, {@code .quit}. A mistake prints one line
+ * and the console carries on. Plain line reading (no line editing) keeps it working when stdin is
+ * a pipe or a file.
  */
 public final class SqlConsole {
+    private static final String MORE_ROWS = ".maxrows N shows more; .format csv or .format json writes every row";
+
     private static final String HELP = """
             Statements end with ';' and may span lines. Read-only: SELECT, WITH, DESCRIBE, SHOW, SUMMARIZE.
               .tables              the public views
@@ -32,6 +38,8 @@ public final class SqlConsole {
               .ask                 the scrutiny questions
               .ask NAME AREA [DATE] answer one (AREA a GSS code or LA number, DATE YYYY-MM-DD)
               .format table|csv|json
+              .timeout SECONDS     stop a query after this long (0: no limit)
+              .maxrows N           rows shown in a table (CSV and JSON write every row)
               .history             statements so far; !N runs number N again
               .quit                leave (or end of input)""";
 
@@ -41,9 +49,16 @@ public final class SqlConsole {
     private final boolean interactive;
     private final List<String> history = new ArrayList<>();
     private TableFormat format;
+    private QueryLimits limits;
 
     public SqlConsole(Warehouse warehouse, BufferedReader in, PrintWriter out, TableFormat format, boolean interactive) {
+        this(warehouse, in, out, format, interactive, QueryLimits.defaults());
+    }
+
+    public SqlConsole(Warehouse warehouse, BufferedReader in, PrintWriter out, TableFormat format, boolean interactive,
+                      QueryLimits limits) {
         this.warehouse = warehouse;
+        this.limits = limits;
         this.in = in;
         this.out = out;
         this.format = format;
@@ -87,34 +102,19 @@ public final class SqlConsole {
         }
     }
 
-    /** True when the text ends with ';' outside quotes and comments. */
+    /** True when the text ends with ';' outside strings, quoted names and comments. */
     static boolean endsStatement(CharSequence text) {
-        boolean single = false;
-        boolean dbl = false;
-        char last = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (!dbl && c == '\'') single = !single;
-            else if (!single && c == '"') dbl = !dbl;
-            else if (!single && !dbl && c == '-' && i + 1 < text.length() && text.charAt(i + 1) == '-') {
-                while (i < text.length() && text.charAt(i) != '\n') i++;
-                continue;
-            }
-            if (!Character.isWhitespace(c)) last = c;
-        }
-        return !single && !dbl && last == ';';
+        String t = text.toString();
+        if (SqlTokens.endsInside(t)) return false;
+        List<SqlTokens.Token> tokens = SqlTokens.of(t);
+        return !tokens.isEmpty() && tokens.get(tokens.size() - 1).kind() == SqlTokens.Kind.SEMICOLON;
     }
 
     private void execute(String sql) {
         try {
-            String checked = ReadOnlyQuery.check(sql);
-            try (Statement s = warehouse.connection().createStatement(); ResultSet rs = s.executeQuery(checked)) {
-                ResultPrinter.print(rs, format, out);
-            }
+            SqlCommand.run(warehouse, ReadOnlyQuery.check(sql), limits, format, out, MORE_ROWS, ".timeout SECONDS");
         } catch (WarehouseException | UserException e) {
             out.println("error: " + e.getMessage());
-        } catch (SQLException e) {
-            out.println("error: " + SqlCommand.firstLine(e.getMessage()));
         }
         out.flush();
     }
@@ -141,6 +141,8 @@ public final class SqlConsole {
                         throw new UserException("unknown format '" + w[1] + "' (table, csv or json)");
                     }
                 }
+                case ".timeout" -> limits = limits.withTimeout(number(w, ".timeout SECONDS"));
+                case ".maxrows" -> limits = limits.withMaxRows(number(w, ".maxrows N"));
                 case ".history" -> {
                     for (int i = 0; i < history.size(); i++) out.println((i + 1) + "  " + oneLine(history.get(i)));
                 }
@@ -164,6 +166,11 @@ public final class SqlConsole {
         }
         out.flush();
         return true;
+    }
+
+    private static long number(String[] w, String usage) {
+        if (w.length != 2 || !w[1].matches("\\d{1,12}")) throw new UserException(usage);
+        return Long.parseLong(w[1]);
     }
 
     private void schema(String[] w) throws SQLException {

@@ -6,10 +6,11 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.sendscope.warehouse.QueryLimits;
 import org.sendscope.warehouse.ReadOnlyQuery;
+import org.sendscope.warehouse.TimedQuery;
 import org.sendscope.warehouse.Warehouse;
 import org.sendscope.warehouse.WarehouseException;
 import tech.tablesaw.api.Table;
@@ -40,6 +41,7 @@ public final class Sendscope {
     private Warehouse warehouse;
     // The identity (device and inode) of the file this connection reads; a load replaces the file.
     private Object fileKey;
+    private volatile long timeoutSeconds = QueryLimits.DEFAULT_TIMEOUT_SECONDS;
 
     private Sendscope(Path file) {
         this.file = file;
@@ -85,14 +87,28 @@ public final class Sendscope {
         return (home == null ? file.toAbsolutePath() : Path.of(home).resolve(file)).normalize();
     }
 
-    /** Runs a read-only query (SELECT, WITH, DESCRIBE, …) and returns the result as a Tablesaw table. */
+    /**
+     * Runs a read-only query (SELECT, WITH, DESCRIBE, …) and returns the result as a Tablesaw table.
+     * The same guard as the SQL console ({@link ReadOnlyQuery}) and its time limit
+     * ({@link #timeout(long)}, 60 s unless changed) apply; {@code %%sql} cells come here too.
+     */
     public synchronized Table sql(String query) {
         String checked = ReadOnlyQuery.check(query);
-        try (Statement s = current().connection().createStatement(); ResultSet rs = s.executeQuery(checked)) {
-            return ResultTables.read(rs, "result");
-        } catch (SQLException e) {
-            throw new WarehouseException(firstLine(e.getMessage()), e);
+        try (TimedQuery q = TimedQuery.start(current().connection(), checked, timeoutSeconds,
+                "Sendscope.open().timeout(SECONDS)")) {
+            try {
+                return ResultTables.read(q.resultSet(), "result");
+            } catch (SQLException e) {
+                throw q.failure(e);
+            }
         }
+    }
+
+    /** Sets the time limit of this notebook's queries, in seconds (0: none); returns this. */
+    public Sendscope timeout(long seconds) {
+        if (seconds < 0) throw new WarehouseException("the time limit must be 0 (none) or more seconds, not " + seconds);
+        this.timeoutSeconds = seconds;
+        return this;
     }
 
     /**

@@ -21,7 +21,7 @@ import java.util.Properties;
  *
  * <p>Open it read-write for loading ({@link #open(Path)}) or read-only for questions
  * ({@link #openReadOnly(Path)}): the read-only connection also has external access switched off,
- * so a query cannot read, write or attach files.
+ * so a query cannot read, write or attach files, and a memory limit ({@link QueryLimits}).
  *
  * <p>Readers are never turned away by a load (docs/decisions/0095-readers-during-loads.md): a
  * read-write open takes the writer lock ({@link WriterLock}), works on a copy of the file
@@ -131,12 +131,21 @@ public final class Warehouse implements AutoCloseable {
      * @throws WarehouseException when the file does not exist yet
      */
     public static Warehouse openReadOnly(Path file) {
+        return openReadOnly(file, false);
+    }
+
+    /**
+     * Opens an existing warehouse read-only as {@link #openReadOnly(Path)}; with {@code streamResults}
+     * a query's rows reach Java as DuckDB makes them (the SQL console), so only one result may be
+     * open at a time on the connection.
+     */
+    public static Warehouse openReadOnly(Path file, boolean streamResults) {
         if (!Files.exists(file)) {
             throw new WarehouseException("no warehouse at " + file
                     + " (load something first: 'sendscope demo' or 'sendscope load …')");
         }
         try {
-            Connection c = connectReadOnly(file);
+            Connection c = connectReadOnly(file, streamResults);
             boolean current;
             try {
                 current = new SchemaMigrations(c).isCurrent();
@@ -153,7 +162,7 @@ public final class Warehouse implements AutoCloseable {
                 } catch (WarehouseInUseException busy) {
                     // a writer is at work: it migrates the file when it finishes
                 }
-                c = connectReadOnly(file);
+                c = connectReadOnly(file, streamResults);
             }
             return new Warehouse(file, c, true, null, null);
         } catch (SQLException e) {
@@ -163,13 +172,9 @@ public final class Warehouse implements AutoCloseable {
         }
     }
 
-    private static Connection connectReadOnly(Path file) throws SQLException {
+    private static Connection connectReadOnly(Path file, boolean streamResults) throws SQLException {
         Properties p = uncached();
-        p.setProperty("duckdb.read_only", "true");
-        p.setProperty("enable_external_access", "false");
-        p.setProperty("autoinstall_known_extensions", "false");
-        p.setProperty("autoload_known_extensions", "false");
-        p.setProperty("lock_configuration", "true");
+        p.putAll(QueryLimits.readOnlyConnection(streamResults));
         return DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), p);
     }
 
