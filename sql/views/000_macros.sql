@@ -22,10 +22,36 @@ CREATE OR REPLACE MACRO gss_status(raw) AS
 -- The number in a cell, NULL for a marker.
 CREATE OR REPLACE MACRO gss_value(raw) AS gss_number(raw);
 
--- DfE time_period as a January census (2022 -> January 2022; 202122 -> January 2022).
+-- DfE's year labels, the rule of org.sendscope.period.DfePeriods (docs/decisions/0120; a test checks
+-- that both read every label of the published files alike): 2022 is one year; 202122, 2021-22 and
+-- 2021/22 one year spanning two, the last two digits following the first year. NULL: not a label.
+CREATE OR REPLACE MACRO dfe_first_year(tp) AS
+    CASE WHEN regexp_full_match(trim(tp), '[0-9]{4}') THEN TRY_CAST(trim(tp) AS INTEGER)
+         WHEN regexp_full_match(trim(tp), '[0-9]{4}[-/]?[0-9]{2}')
+              AND (TRY_CAST(left(trim(tp), 4) AS INTEGER) + 1) % 100 = TRY_CAST(right(trim(tp), 2) AS INTEGER)
+         THEN TRY_CAST(left(trim(tp), 4) AS INTEGER) END;
+
+-- True for a label that spans two years (202122), false for one year (2022), NULL for no label.
+CREATE OR REPLACE MACRO dfe_spans_two_years(tp) AS
+    CASE WHEN dfe_first_year(tp) IS NOT NULL THEN length(trim(tp)) > 4 END;
+
+-- A count as at January: 2022 -> January 2022; 202122 -> January 2022.
 CREATE OR REPLACE MACRO dfe_census_year(tp) AS
-    CASE WHEN length(trim(tp)) = 6 THEN CAST(substr(trim(tp), 1, 4) AS INTEGER) + 1
-         ELSE CAST(trim(tp) AS INTEGER) END;
+    dfe_first_year(tp) + CASE WHEN dfe_spans_two_years(tp) THEN 1 ELSE 0 END;
+
+-- A flow over a year: 2021 is calendar year 2021, 202021 academic year 2020/21.
+CREATE OR REPLACE MACRO dfe_flow_kind(tp) AS
+    CASE WHEN dfe_spans_two_years(tp) THEN 'academic_year' WHEN NOT dfe_spans_two_years(tp) THEN 'calendar_year' END;
+CREATE OR REPLACE MACRO dfe_flow_start(tp) AS
+    CASE WHEN dfe_spans_two_years(tp) THEN make_date(dfe_first_year(tp), 9, 1) ELSE make_date(dfe_first_year(tp), 1, 1) END;
+CREATE OR REPLACE MACRO dfe_flow_end(tp) AS
+    CASE WHEN dfe_spans_two_years(tp) THEN make_date(dfe_first_year(tp) + 1, 8, 31) ELSE make_date(dfe_first_year(tp), 12, 31) END;
+
+-- A finance file's spanning year (201920, 2019-20) as a financial year, April to March; NULL otherwise.
+CREATE OR REPLACE MACRO dfe_financial_start(tp) AS
+    CASE WHEN dfe_spans_two_years(tp) THEN make_date(dfe_first_year(tp), 4, 1) END;
+CREATE OR REPLACE MACRO dfe_financial_end(tp) AS
+    CASE WHEN dfe_spans_two_years(tp) THEN make_date(dfe_first_year(tp) + 1, 3, 31) END;
 
 -- Which figure wins (docs/decisions/0126-which-figure-wins.md). The class of a loader's figures:
 -- official statistics (the DfE's releases), management information (an LA's own scorecards and

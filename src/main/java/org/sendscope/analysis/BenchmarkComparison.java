@@ -112,7 +112,7 @@ public final class BenchmarkComparison {
                 double[] sn = same.stream().filter(x -> neighbours.contains(x.area()) && x.value() != null)
                         .mapToDouble(Obs::value).sorted().toArray();
                 Double snMean = sn.length == 0 ? null : Arrays.stream(sn).average().orElseThrow();
-                Double snMedian = sn.length == 0 ? null : QuartileBands.quantile(sn, 0.5);
+                Double snMedian = sn.length == 0 ? null : Quantiles.quantile(sn, 0.5);
                 // The ranked LAs: a value, and the LA existed at the period's end.
                 // A synthetic LA is never ranked, nor ranked against (docs/decisions/0126).
                 List<Obs> pool = same.stream().filter(x -> x.level().equals("local_authority") && x.value() != null

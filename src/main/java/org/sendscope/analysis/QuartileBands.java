@@ -12,16 +12,7 @@ import java.util.Arrays;
  * band, as LAIT does. For a lower-is-better measure the lowest range is A; for a higher-is-better
  * one it is D. A neutral measure is banded highest-first (A = highest values), and says so.
  */
-public final class QuartileBands {
-    private final double q1;
-    private final double q2;
-    private final double q3;
-
-    private QuartileBands(double q1, double q2, double q3) {
-        this.q1 = q1;
-        this.q2 = q2;
-        this.q3 = q3;
-    }
+public record QuartileBands(double q1, double q2, double q3) {
 
     /** Bands with the given cut points (min and max are not needed to band a value). */
     public static QuartileBands ofCutPoints(double q1, double q2, double q3) {
@@ -32,28 +23,9 @@ public final class QuartileBands {
     public static QuartileBands ofValues(double... values) {
         double[] v = Arrays.stream(values).filter(d -> !Double.isNaN(d)).sorted().toArray();
         if (v.length == 0) throw new IllegalArgumentException("no values to cut into quartiles");
-        return new QuartileBands(quantile(v, 0.25), quantile(v, 0.5), quantile(v, 0.75));
+        return new QuartileBands(Quantiles.quantile(v, 0.25), Quantiles.quantile(v, 0.5), Quantiles.quantile(v, 0.75));
     }
 
-    /** The type-7 p-quantile of sorted values (R's {@code quantile(x, p, type = 7)}). */
-    public static double quantile(double[] sorted, double p) {
-        double h = (sorted.length - 1) * p;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(lo + 1, sorted.length - 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-    }
-
-    public double q1() {
-        return q1;
-    }
-
-    public double q2() {
-        return q2;
-    }
-
-    public double q3() {
-        return q3;
-    }
 
     /** The band, 'A' (best quarter) to 'D', of {@code value} for a measure of this polarity. */
     public char band(double value, Polarity polarity) {

@@ -2,8 +2,6 @@ package org.sendscope.bench;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -17,12 +15,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
-import org.sendscope.cli.Main;
-import picocli.CommandLine;
+import org.sendscope.ingest.dfe.DfeFolder;
+import org.sendscope.warehouse.Warehouse;
 
 /**
  * {@code sendscope bench load}: loads every DfE file in a folder (as {@code ../shared/data/dfe} is
- * laid out) into a fresh warehouse with sendscope's loaders, and, in the same run, has DuckDB read
+ * laid out, {@link DfeFolder}) into a fresh warehouse with sendscope's loaders, called directly, and, in the same run, has DuckDB read
  * the same CSV and Parquet files into plain tables with no checks, mapping or provenance. The
  * ratio of the two is the figure to watch; wall times alone depend on the machine's load.
  */
@@ -42,55 +40,33 @@ public final class LoadBenchmark {
         this.work = work;
     }
 
-    /** The load commands for every file the folder holds, in dependency order. */
-    public List<String[]> loadCommands(Path warehouse) throws IOException {
-        List<String[]> cmds = new ArrayList<>();
-        String w = warehouse.toString();
-        for (Path zip : list(data.resolve("ehc-plans"), ".zip")) {
-            cmds.add(new String[]{"load", "dfe-ehcp", zip.toString(), "--warehouse", w});
-        }
-        Path lait = data.resolve("lait");
-        if (Files.exists(lait.resolve("bds_long.parquet"))) {
-            List<String> c = new ArrayList<>(List.of("load", "lait", lait.resolve("bds_long.parquet").toString()));
-            if (Files.exists(lait.resolve("lait_data_dictionary.csv"))) {
-                c.addAll(List.of("--dictionary", lait.resolve("lait_data_dictionary.csv").toString()));
-            }
-            if (Files.exists(lait.resolve("la_code_list.xlsx"))) {
-                c.addAll(List.of("--codes", lait.resolve("la_code_list.xlsx").toString()));
-            }
-            c.addAll(List.of("--warehouse", w));
-            cmds.add(c.toArray(String[]::new));
-        }
-        for (Path sn : list(data.resolve("statistical-neighbours"), ".xlsx")) {
-            cmds.add(new String[]{"load", "neighbours", sn.toString(), "--warehouse", w});
-        }
-        List<Path> dsg = list(data.resolve("finance"), ".xlsx");
-        if (!dsg.isEmpty()) {
-            List<String> c = new ArrayList<>(List.of("load", "dsg"));
-            dsg.forEach(p -> c.add(p.toString()));
-            c.addAll(List.of("--warehouse", w));
-            cmds.add(c.toArray(String[]::new));
-        }
-        return cmds;
+    /** Every file the folder holds, each with its loader, in loading order. */
+    public List<DfeFolder.Load> loads() {
+        return new DfeFolder(data).loads();
     }
 
-    /** Runs sendscope's loaders into a new warehouse file; returns wall milliseconds. */
-    public double timeSendscope(int round) throws IOException {
-        Path w = work.resolve("bench-" + round + ".duckdb");
-        Files.deleteIfExists(w);
-        List<String[]> cmds = loadCommands(w);
+    /**
+     * Runs sendscope's loaders into a new warehouse file, one open (and one swap of the copy) per
+     * file as a user loading them one by one would; returns wall milliseconds. The file is deleted
+     * afterwards unless {@code keep}.
+     */
+    public double timeSendscope(Path warehouse, boolean keep) throws IOException {
+        Files.deleteIfExists(warehouse);
+        List<DfeFolder.Load> loads = loads();
         long t0 = System.nanoTime();
-        for (String[] cmd : cmds) {
-            CommandLine cl = Main.commandLine();
-            StringWriter err = new StringWriter();
-            cl.setOut(new PrintWriter(new StringWriter()));
-            cl.setErr(new PrintWriter(err));
-            int rc = cl.execute(cmd);
-            if (rc != 0) throw new IllegalStateException(String.join(" ", cmd) + " failed: " + err);
+        for (DfeFolder.Load l : loads) {
+            try (Warehouse w = Warehouse.open(warehouse)) {
+                l.loader().load(w, l.file());
+            }
         }
         double ms = (System.nanoTime() - t0) / 1e6;
-        Files.deleteIfExists(w);
+        if (!keep) Files.deleteIfExists(warehouse);
         return ms;
+    }
+
+    /** A warehouse file in the work folder for one round. */
+    public Path roundFile(int round) {
+        return work.resolve("bench-" + round + ".duckdb");
     }
 
     /** DuckDB reading the same CSV (unpacked beforehand) and Parquet files into plain tables. */
@@ -141,13 +117,6 @@ public final class LoadBenchmark {
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
         }
-    }
-
-    /** The median of some numbers. */
-    public static double median(double[] xs) {
-        double[] s = xs.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
     /** Deletes the work folder. */

@@ -67,7 +67,7 @@ public final class QueryBenchmark {
             t.run();
             ms[i] = (System.nanoTime() - t0) / 1e6;
         }
-        return LoadBenchmark.median(ms);
+        return org.sendscope.analysis.Quantiles.median(ms);
     }
 
     /** Runs a statement (or a question) and reads every row, as a client would. */

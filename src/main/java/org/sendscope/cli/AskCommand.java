@@ -3,16 +3,12 @@ package org.sendscope.cli;
 import java.io.PrintWriter;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import org.sendscope.analysis.ScrutinyAnswer;
 import org.sendscope.analysis.ScrutinyQuestion;
 import org.sendscope.report.ResultPrinter;
 import org.sendscope.report.TableFormat;
@@ -43,11 +39,13 @@ public final class AskCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "The question (see the list).")
     String name;
 
-    @Option(names = "--area", paramLabel = "CODE", description = "The LA: GSS code (E06000058) or LA number (839).")
-    String area;
+    @Option(names = "--area", paramLabel = "CODE", converter = AreaArgument.Converter.class,
+            description = "The LA: GSS code (E06000058) or LA number (839).")
+    AreaArgument area;
 
-    @Option(names = "--as-of", paramLabel = "DATE", description = "Figures up to this date, YYYY-MM-DD (default: today).")
-    String asOf;
+    @Option(names = "--as-of", paramLabel = "DATE", converter = DateConverter.class,
+            description = "Figures up to this date, YYYY-MM-DD (default: today).")
+    LocalDate asOf;
 
     @Override
     public Integer call() throws SQLException {
@@ -59,7 +57,7 @@ public final class AskCommand implements Callable<Integer> {
         ScrutinyQuestion q = ScrutinyQuestion.named(name);
         if (area == null) throw new UserException("give the LA: sendscope ask " + name + " --area E06000058");
         try (Warehouse w = options.openReadOnly()) {
-            answer(w, q, area, asOf, format.format, out);
+            answer(w, q, area.given(), asOf == null ? null : asOf.toString(), format.format, out);
         }
         return 0;
     }
@@ -75,103 +73,61 @@ public final class AskCommand implements Callable<Integer> {
         out.flush();
     }
 
-    /** Answers {@code q} for an area: the question, the answer in words, the table, the sources. */
+    /** Answers {@code q} for an area and prints it: the question, the answer in words, the table, the sources. */
     static void answer(Warehouse w, ScrutinyQuestion q, String areaArg, String asOfArg, TableFormat format,
                        PrintWriter out) throws SQLException {
-        String asOfDate = asOfArg == null ? LocalDate.now().toString() : asOfArg;
+        LocalDate asOf;
         try {
-            LocalDate.parse(asOfDate);
+            asOf = asOfArg == null ? LocalDate.now() : LocalDate.parse(asOfArg);
         } catch (DateTimeParseException e) {
             throw new UserException("--as-of must be a date like 2023-12-31, not '" + asOfArg + "'");
         }
-        String[] areaName = resolveArea(w, areaArg);
-        Map<String, String> params = Map.of("area", areaName[0], "as_of", asOfDate);
-        List<Map<String, Object>> rows = new ArrayList<>();
-        List<String> columns = new ArrayList<>();
-        java.util.Set<String> fractional = new java.util.HashSet<>();
-        if (format == TableFormat.table) {
-            out.println(q.question());
-            out.println("Area: " + areaName[1] + " (" + areaName[0] + "), figures up to " + asOfDate);
-            out.println();
+        String[] area = resolveArea(w, areaArg);
+        ScrutinyAnswer a = ScrutinyAnswer.of(w, q, area[0], area[1], asOf);
+        if (format != TableFormat.table) {
+            table(w, a, format, out);
+            return;
         }
-        try (PreparedStatement p = q.prepare(w.connection(), params)) {
-            try (ResultSet rs = p.executeQuery()) {
-                ResultSetMetaData md = rs.getMetaData();
-                for (int i = 1; i <= md.getColumnCount(); i++) {
-                    columns.add(md.getColumnLabel(i));
-                    int t = md.getColumnType(i);
-                    if (t == java.sql.Types.DOUBLE || t == java.sql.Types.FLOAT || t == java.sql.Types.REAL
-                            || t == java.sql.Types.DECIMAL || t == java.sql.Types.NUMERIC) fractional.add(md.getColumnLabel(i));
-                }
-                while (rs.next()) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    for (int i = 1; i <= md.getColumnCount(); i++) row.put(md.getColumnLabel(i), rs.getObject(i));
-                    rows.add(row);
-                }
-            }
-            if (format != TableFormat.table) {
-                table(w, q, params, columns, fractional, format, out);
-                return;
-            }
-            if (rows.isEmpty()) {
-                out.println("The warehouse holds no figures that answer this for " + areaName[1]
-                        + " up to " + asOfDate + " (sendscope status lists what is loaded).");
-                out.flush();
-                return;
-            }
-            for (Map<String, Object> row : rows) {
-                String sentence = q.answer(row);
-                if (sentence != null) out.println("- " + sentence);
-            }
-            out.println();
-            table(w, q, params, columns, fractional, format, out);
-        } catch (SQLException e) {
-            throw new UserException(q.name() + ": " + SqlCommand.firstLine(e.getMessage()));
+        out.println(q.question());
+        out.println("Area: " + a.areaName() + " (" + a.areaCode() + "), figures up to " + asOf);
+        out.println();
+        if (a.isEmpty()) {
+            out.println("The warehouse holds no figures that answer this for " + a.areaName()
+                    + " up to " + asOf + " (sendscope status lists what is loaded).");
+            out.flush();
+            return;
         }
-        sources(w, rows, out);
+        for (String sentence : a.sentences()) out.println("- " + sentence);
+        out.println();
+        table(w, a, format, out);
+        List<ScrutinyAnswer.Source> sources = a.sources(w);
+        if (!sources.isEmpty()) {
+            out.println("Sources:");
+            for (ScrutinyAnswer.Source s : sources) out.println("  " + s);
+        }
         out.flush();
     }
 
-    private static void table(Warehouse w, ScrutinyQuestion q, Map<String, String> params, List<String> columns,
-                              java.util.Set<String> fractional, TableFormat format, PrintWriter out) throws SQLException {
-        try (PreparedStatement t = q.prepareTable(w.connection(), params, columns, fractional);
-             ResultSet rs = t.executeQuery()) {
+    private static void table(Warehouse w, ScrutinyAnswer a, TableFormat format, PrintWriter out) throws SQLException {
+        try (PreparedStatement t = a.table(w.connection()); ResultSet rs = t.executeQuery()) {
             ResultPrinter.print(rs, format, out);
         }
     }
 
+    /** The LA's GSS code (by the rule of {@link AreaArgument}) and its name. */
     private static String[] resolveArea(Warehouse w, String arg) throws SQLException {
-        String sql = arg.matches("\\d{3}") ? "SELECT area_code, name FROM areas WHERE la_number = CAST(? AS INTEGER)"
-                : "SELECT area_code, name FROM areas WHERE area_code = upper(?)";
-        try (PreparedStatement p = w.connection().prepareStatement(sql)) {
-            p.setString(1, arg.strip());
+        AreaArgument area;
+        try {
+            area = new AreaArgument.Converter().convert(arg);
+        } catch (picocli.CommandLine.TypeConversionException e) {
+            throw new UserException("--area " + e.getMessage());
+        }
+        String code = area.gssCode(w);
+        try (PreparedStatement p = w.connection().prepareStatement("SELECT name FROM areas WHERE area_code = ?")) {
+            p.setString(1, code);
             try (ResultSet rs = p.executeQuery()) {
                 if (!rs.next()) throw new UserException("no area '" + arg + "' in the warehouse (GSS code or LA number)");
-                return new String[] {rs.getString(1), rs.getString(2)};
-            }
-        }
-    }
-
-    /** Names the file, vintage and time of every load a figure in the answer came from. */
-    private static void sources(Warehouse w, List<Map<String, Object>> rows, PrintWriter out) throws SQLException {
-        TreeSet<Long> ids = new TreeSet<>();
-        for (Map<String, Object> r : rows) {
-            for (Map.Entry<String, Object> e : r.entrySet()) {
-                if (e.getKey().endsWith("load_id") && e.getValue() instanceof Number n) ids.add(n.longValue());
-            }
-        }
-        if (ids.isEmpty()) return;
-        out.println("Sources:");
-        try (PreparedStatement p = w.connection().prepareStatement(
-                "SELECT source, file_name, vintage, finished_at, left(sha256, 12) FROM loads WHERE load_id = ?")) {
-            for (long id : ids) {
-                p.setLong(1, id);
-                try (ResultSet rs = p.executeQuery()) {
-                    if (rs.next()) {
-                        out.println("  load " + id + ": " + rs.getString(1) + " " + rs.getString(2) + ", vintage "
-                                + rs.getString(3) + ", loaded " + rs.getString(4) + ", sha256 " + rs.getString(5) + "…");
-                    }
-                }
+                return new String[] {code, rs.getString(1)};
             }
         }
     }

@@ -24,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "ehcp", mixinStandardHelpOptions = true,
         description = {"Rolling-origin backtest of the EHC plan forecasts for every LA: n, MAPE, WAPE, bias,",
-                "80% and 95% interval coverage and pinball loss per model and horizon (percentages)."})
+                "80%% and 95%% interval coverage and pinball loss per model and horizon (percentages)."})
 public final class BacktestEhcpCommand implements Callable<Integer> {
     @Mixin
     WarehouseOptions options;

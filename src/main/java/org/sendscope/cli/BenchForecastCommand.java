@@ -1,5 +1,6 @@
 package org.sendscope.cli;
 
+import org.sendscope.bench.Timing;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -81,9 +82,9 @@ public final class BenchForecastCommand implements Callable<Integer> {
                 areas[0]++;
             }
         };
-        double ref = warm(reference);
-        double allSeconds = warm(all);
-        double mcSeconds = warm(monteCarlo);
+        double ref = Timing.warmMedianSeconds(reference);
+        double allSeconds = Timing.warmMedianSeconds(all);
+        double mcSeconds = Timing.warmMedianSeconds(monteCarlo);
 
         List<Object[]> rows = new ArrayList<>();
         rows.add(new Object[] {"load the SEN2 series of every LA from the warehouse", round(loadSeconds), null, null, null, null});
@@ -112,19 +113,6 @@ public final class BenchForecastCommand implements Callable<Integer> {
         ResultPrinter.printRows(List.of("task", "seconds", "reference_seconds", "ratio", "goal_seconds", "within_goal"),
                 rows, format.format, out);
         return 0;
-    }
-
-    /** Runs a task once to warm the JIT, then returns the median of three timed runs. */
-    private static double warm(Runnable task) {
-        task.run();
-        double[] t = new double[3];
-        for (int i = 0; i < t.length; i++) {
-            long start = System.nanoTime();
-            task.run();
-            t[i] = (System.nanoTime() - start) / 1e9;
-        }
-        java.util.Arrays.sort(t);
-        return t[1];
     }
 
     private static double round(double x) {

@@ -9,14 +9,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.sendscope.analysis.Quantiles;
 import org.sendscope.kernel.KernelSpec;
 import org.sendscope.kernel.NotebookRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code sendscope bench kernel}: the kernel's start to its first result, and each notebook's run
@@ -106,8 +107,6 @@ public final class BenchKernelCommand implements Callable<Integer> {
     }
 
     private static Duration median(Duration[] ds) {
-        Duration[] s = ds.clone();
-        Arrays.sort(s);
-        return s[s.length / 2];
+        return Duration.ofNanos(Math.round(Quantiles.median(Arrays.stream(ds).mapToDouble(Duration::toNanos).toArray())));
     }
 }

@@ -5,17 +5,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.sendscope.analysis.Quantiles;
 import org.sendscope.bench.LoadBenchmark;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sendscope bench load}: the whole DfE set into a fresh warehouse, against DuckDB's own read. */
 @Command(name = "load", mixinStandardHelpOptions = true,
         description = {"Load all of ../shared/data/dfe into a fresh warehouse and compare with the time DuckDB",
                 "itself takes to read the same CSV and Parquet files into plain tables, in the same run."})
 public final class BenchLoadCommand implements Callable<Integer> {
+    @Mixin
+    WarehouseOptions options;
     @Spec
     CommandSpec spec;
 
@@ -30,28 +34,35 @@ public final class BenchLoadCommand implements Callable<Integer> {
         Path dir = data != null ? data : defaultData();
         if (!Files.isDirectory(dir)) throw new UserException("no DfE data folder at " + dir + " (give --data DIR)");
         PrintWriter out = spec.commandLine().getOut();
+        // --warehouse: where the last round's warehouse stays; never one that holds data already
+        Path keep = options.warehouse;
+        if (keep != null && Files.exists(keep)) {
+            throw new UserException("bench load builds a fresh warehouse and " + keep + " exists; give a new file");
+        }
         LoadBenchmark b = new LoadBenchmark(dir, Files.createTempDirectory("sendscope-bench-"));
         try {
             List<Path> csvs = b.unpackCsvs();
             List<Path> parquets = b.parquets();
-            out.printf("bench load: %s (%d CSV, %d Parquet read by the reference; %d load commands)%n", dir,
-                    csvs.size(), parquets.size(), b.loadCommands(Path.of("x")).size());
+            out.printf("bench load: %s (%d CSV, %d Parquet read by the reference; %d files loaded)%n", dir,
+                    csvs.size(), parquets.size(), b.loads().size());
             b.timeDuckdb(-1, csvs, parquets);
-            b.timeSendscope(-1);
+            b.timeSendscope(b.roundFile(-1), false);
             out.println("warm-up done");
             double[] ours = new double[rounds];
             double[] ref = new double[rounds];
             for (int i = 0; i < rounds; i++) {
                 // interleaved, so that a busy spell on a shared machine slows both sides alike
                 ref[i] = b.timeDuckdb(i, csvs, parquets);
-                ours[i] = b.timeSendscope(i);
+                boolean last = i == rounds - 1 && keep != null;
+                ours[i] = b.timeSendscope(last ? keep : b.roundFile(i), last);
                 out.printf("round %d: sendscope %7.0f ms   duckdb read %7.0f ms   ratio %.2f%n", i + 1, ours[i], ref[i],
                         ours[i] / ref[i]);
             }
-            double m = LoadBenchmark.median(ours);
-            double r = LoadBenchmark.median(ref);
+            double m = Quantiles.median(ours);
+            double r = Quantiles.median(ref);
             out.printf("median:  sendscope %7.0f ms   duckdb read %7.0f ms   ratio %.2f   (goal: under 5000 ms, ratio under 1.5)%n",
                     m, r, m / r);
+            if (keep != null) out.println("the last round's warehouse: " + keep.toAbsolutePath());
         } finally {
             b.cleanUp();
         }

@@ -1,5 +1,6 @@
 package org.sendscope.cli;
 
+import org.sendscope.bench.Timing;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,12 +73,12 @@ public final class BenchScenarioCommand implements Callable<Integer> {
             }
         }
         double prepare = (System.nanoTime() - t0) / 1e9;
-        double oneDet = warm(() -> DeficitModel.run(oneIn, oneIn.knobs().base(), true));
-        double oneMc = warm(() -> ScenarioSimulation.run(oneIn, oneSimulations, one.seed()));
-        double allDet = warm(() -> {
+        double oneDet = Timing.warmMedianSeconds(() -> DeficitModel.run(oneIn, oneIn.knobs().base(), true));
+        double oneMc = Timing.warmMedianSeconds(() -> ScenarioSimulation.run(oneIn, oneSimulations, one.seed()));
+        double allDet = Timing.warmMedianSeconds(() -> {
             for (ScenarioInputs in : all) DeficitModel.run(in, in.knobs().base(), true);
         });
-        double allMc = warm(() -> {
+        double allMc = Timing.warmMedianSeconds(() -> {
             for (ScenarioInputs in : all) ScenarioSimulation.run(in, allSimulations, 1);
         });
         List<Object[]> rows = new ArrayList<>();
@@ -95,19 +96,6 @@ public final class BenchScenarioCommand implements Callable<Integer> {
         ResultPrinter.printRows(List.of("task", "seconds", "reference_seconds", "ratio", "goal_seconds", "within_goal"),
                 rows, format.format, out);
         return 0;
-    }
-
-    /** Runs a task once to warm the JIT, then returns the median of three timed runs. */
-    private static double warm(Runnable task) {
-        task.run();
-        double[] t = new double[3];
-        for (int i = 0; i < t.length; i++) {
-            long start = System.nanoTime();
-            task.run();
-            t[i] = (System.nanoTime() - start) / 1e9;
-        }
-        java.util.Arrays.sort(t);
-        return t[1];
     }
 
     private static double round(double x) {

@@ -14,7 +14,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Build the warehouse from data bundled in the repository (KPI figures transcribed from BCP's "
                 + "committee papers; a synthetic scorecard, labelled synthetic) and run the pipeline end to end.",
-                "Running it again changes nothing (every load is checksummed); --fresh starts from an empty warehouse."})
+                "Running it again changes nothing (every load is checksummed); --fresh starts from an empty warehouse.",
+                "It ends with a one-screen summary; --verbose adds every step's report and the full tables."})
 public final class DemoCommand implements Callable<Integer> {
     @Mixin
     WritingOptions options;
@@ -29,8 +30,8 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("sendscope demo: warehouse " + options.file().toAbsolutePath());
         // --fresh builds a new file that replaces the old one at the end, so readers keep the old until then.
-        try (Warehouse w = fresh ? options.openEmpty() : options.openForWriting()) {
-            new Demo(Demo.steps()).run(w, out);
+        try (Warehouse w = fresh ? options.openEmpty() : options.openCreating(out)) {
+            new Demo(Demo.steps()).run(w, out, options.verbose);
         }
         out.flush();
         return 0;

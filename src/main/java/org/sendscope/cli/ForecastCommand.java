@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /** {@code sendscope forecast <series>}: forecasts with prediction intervals, stored in the warehouse. */
 @Command(name = "forecast", mixinStandardHelpOptions = true,
-        description = "Forecast a series with 80% and 95% prediction intervals and store the run.",
+        description = "Forecast a series with 80%% and 95%% prediction intervals and store the run.",
         subcommands = {ForecastEhcpCommand.class})
 public final class ForecastCommand implements Runnable {
     @CommandLine.Spec

@@ -26,7 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code forecasts}) with the run's inputs and parameters.
  */
 @Command(name = "ehcp", mixinStandardHelpOptions = true,
-        description = {"Forecast EHC plans (January) for one LA or all, with 80% and 95% prediction intervals.",
+        description = {"Forecast EHC plans (January) for one LA or all, with 80%% and 95%% prediction intervals.",
                 "Uses nothing after January ORIGIN and calendar year ORIGIN-1; stores the run (view 'forecasts')."})
 public final class ForecastEhcpCommand implements Callable<Integer> {
     @Mixin

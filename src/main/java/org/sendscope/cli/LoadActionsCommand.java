@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import org.sendscope.ingest.LoadResult;
 import org.sendscope.ingest.actions.ActionSnapshotLoader;
@@ -44,9 +43,9 @@ public final class LoadActionsCommand implements Callable<Integer> {
             description = "Plan id, e.g. bcp-send-improvement-2023-26 (letters, digits, '.', '_', '-').")
     String plan;
 
-    @Option(names = "--snapshot", required = true, paramLabel = "DATE",
+    @Option(names = "--snapshot", required = true, paramLabel = "DATE", converter = DateConverter.class,
             description = "Date the statuses describe, YYYY-MM-DD.")
-    String snapshot;
+    LocalDate snapshot;
 
     @Option(names = "--format", paramLabel = "FORMAT",
             description = "bcp, hull, bedford or tracker (default: from the file's extension and content).")
@@ -54,12 +53,7 @@ public final class LoadActionsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws SQLException {
-        LocalDate date;
-        try {
-            date = LocalDate.parse(snapshot.strip());
-        } catch (DateTimeParseException e) {
-            throw new UserException("--snapshot '" + snapshot + "' is not a date (YYYY-MM-DD)");
-        }
+        LocalDate date = snapshot;
         PlanFormat f;
         try {
             f = format == null ? null : PlanFormat.of(format);
@@ -67,8 +61,8 @@ public final class LoadActionsCommand implements Callable<Integer> {
             throw new UserException(e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (Warehouse w = options.openForWriting()) {
-            LoadResult r = ActionSnapshotLoader.load(w, file, plan, date, f);
+        try (Warehouse w = options.openCreating(out)) {
+            LoadResult r = ActionSnapshotLoader.forPlan(plan, date, f).load(w, file);
             out.println(r);
             if (!r.unchanged()) {
                 long warnings = w.count("SELECT count(*) FROM load_reject_log WHERE load_id = " + r.loadId()

@@ -1,11 +1,9 @@
 package org.sendscope.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.sendscope.ingest.dfe.Sen2Release;
-import org.sendscope.warehouse.Warehouse;
+import org.sendscope.ingest.dfe.Sen2Loader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,10 +33,7 @@ public final class LoadDfeEhcpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        try (Warehouse w = options.openForWriting()) {
-            for (Path f : files) out.println(Sen2Release.load(w, f, vintage));
-        }
+        Loading.each(options, spec.commandLine().getOut(), files, new Sen2Loader(vintage));
         return 0;
     }
 }

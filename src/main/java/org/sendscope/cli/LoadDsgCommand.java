@@ -1,13 +1,9 @@
 package org.sendscope.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.sendscope.ingest.LoadResult;
 import org.sendscope.ingest.finance.DsgLoader;
-import org.sendscope.warehouse.Warehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,23 +29,15 @@ public final class LoadDsgCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "DSG workbook(s) (.xlsx).")
     List<Path> files;
 
-    @Option(names = "--area-codes", paramLabel = "FILE",
-            description = "SEN2 release zip or CSV with old_la_code, new_la_code and la_name (repeatable).")
-    List<Path> areaCodes = new ArrayList<>();
+    @Mixin
+    AreaCodesOption areaCodes;
 
     @Option(names = "--vintage", description = "Release to record (default: the year the latest financial year ends).")
     String vintage;
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        try (Warehouse w = options.openForWriting()) {
-            for (Path f : files) {
-                long t0 = System.nanoTime();
-                LoadResult r = new DsgLoader(areaCodes, vintage).load(w, f);
-                out.printf("%s (%.2f s)%n", r, (System.nanoTime() - t0) / 1e9);
-            }
-        }
+        Loading.each(options, spec.commandLine().getOut(), files, new DsgLoader(areaCodes.files(), vintage));
         return 0;
     }
 }

@@ -33,22 +33,22 @@ public final class LoadKpisCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The scorecard (.csv, .tsv or .xlsx).")
     Path file;
 
-    @Option(names = "--area", required = true, paramLabel = "CODE", description = "GSS code of the LA, e.g. E06000058.")
-    String area;
+    @Option(names = "--area", required = true, paramLabel = "CODE", converter = AreaArgument.Converter.class,
+            description = "The LA: GSS code (E06000058) or DfE LA number (839).")
+    AreaArgument area;
 
-    @Option(names = "--published", paramLabel = "DATE",
+    @Option(names = "--published", paramLabel = "DATE", converter = DateConverter.class,
             description = "When the figures were published or extracted (YYYY-MM-DD): the vintage. Default: the file's date.")
-    String published;
+    LocalDate published;
 
     @Override
     public Integer call() throws java.io.IOException {
-        LoadPaperCommand.checkArea(area);
-        String vintage = published != null ? LoadPaperCommand.checkDate(published)
+        String vintage = published != null ? published.toString()
                 : Files.exists(file) ? LocalDate.ofInstant(Files.getLastModifiedTime(file).toInstant(),
                         java.time.ZoneOffset.UTC).toString() : null;
         PrintWriter out = spec.commandLine().getOut();
-        try (Warehouse w = options.openForWriting()) {
-            KpiLoadReport r = KpiSpreadsheetLoader.load(w, SourceFile.of(file), LoadPaperCommand.knownArea(w, area), vintage);
+        try (Warehouse w = options.openCreating(out)) {
+            KpiLoadReport r = KpiSpreadsheetLoader.load(w, SourceFile.of(file), area.gssCode(w), vintage);
             out.print(r.summary());
             out.flush();
         }

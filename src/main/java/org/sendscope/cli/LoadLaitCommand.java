@@ -1,15 +1,11 @@
 package org.sendscope.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.sendscope.ingest.InputLimits;
-import org.sendscope.ingest.LoadResult;
 import org.sendscope.ingest.lait.LaitLoader;
-import org.sendscope.warehouse.Warehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,26 +39,20 @@ public final class LoadLaitCommand implements Callable<Integer> {
                     + "(default: la_code_list.xlsx beside the file, if there).")
     Path codes;
 
-    @Option(names = "--area-codes", paramLabel = "FILE",
-            description = "SEN2 release zip or CSV with old_la_code and new_la_code, to give LA numbers GSS codes (repeatable).")
-    List<Path> areaCodes = new ArrayList<>();
+    @Mixin
+    AreaCodesOption areaCodes;
 
     @Option(names = "--vintage", description = "Release to record (default: the year the file's latest period ends).")
     String vintage;
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        try (Warehouse w = options.openForWriting()) {
-            for (Path f : files) {
-                InputLimits.requireFile(f, f.toString());
-                Path dict = dictionary != null ? dictionary : beside(f, "lait_data_dictionary.csv");
-                Path list = codes != null ? codes : optionalBeside(f, "la_code_list.xlsx");
-                long t0 = System.nanoTime();
-                LoadResult r = new LaitLoader(dict, list, areaCodes, vintage).load(w, f);
-                out.printf("%s (%.2f s)%n", r, (System.nanoTime() - t0) / 1e9);
-            }
-        }
+        Loading.each(options, spec.commandLine().getOut(), files, f -> {
+            InputLimits.requireFile(f, f.toString());
+            Path dict = dictionary != null ? dictionary : beside(f, "lait_data_dictionary.csv");
+            Path list = codes != null ? codes : optionalBeside(f, "la_code_list.xlsx");
+            return new LaitLoader(dict, list, areaCodes.files(), vintage);
+        });
         return 0;
     }
 

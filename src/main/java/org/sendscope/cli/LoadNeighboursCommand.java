@@ -1,13 +1,9 @@
 package org.sendscope.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.sendscope.ingest.LoadResult;
 import org.sendscope.ingest.neighbours.StatisticalNeighboursLoader;
-import org.sendscope.warehouse.Warehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,23 +28,16 @@ public final class LoadNeighboursCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Statistical neighbours workbook(s) (.xlsx).")
     List<Path> files;
 
-    @Option(names = "--area-codes", paramLabel = "FILE",
-            description = "SEN2 release zip or CSV with old_la_code and new_la_code (repeatable).")
-    List<Path> areaCodes = new ArrayList<>();
+    @Mixin
+    AreaCodesOption areaCodes;
 
     @Option(names = "--vintage", paramLabel = "YYYY-MM", description = "Release to record (default: from the file name).")
     String vintage;
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        try (Warehouse w = options.openForWriting()) {
-            for (Path f : files) {
-                long t0 = System.nanoTime();
-                LoadResult r = new StatisticalNeighboursLoader(areaCodes, vintage).load(w, f);
-                out.printf("%s (%.2f s)%n", r, (System.nanoTime() - t0) / 1e9);
-            }
-        }
+        Loading.each(options, spec.commandLine().getOut(), files,
+                new StatisticalNeighboursLoader(areaCodes.files(), vintage));
         return 0;
     }
 }

@@ -52,8 +52,8 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
             PrintWriter err = line.getErr();
-            boolean verbose = parsed.originalArgs().contains("--verbose");
-            if (ex instanceof LoadException || ex instanceof WarehouseException || ex instanceof UserException) {
+            boolean verbose = verbose(parsed);
+            if (isUsersMistake(ex)) {
                 err.println("sendscope: " + ex.getMessage());
                 if (verbose) ex.printStackTrace(err);
                 err.flush();
@@ -69,6 +69,14 @@ public final class Main implements Runnable {
         // A mistyped option or value is one line saying what and where to look, not the whole usage.
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
+            // a typed option's converter (AreaArgument, DateConverter) says what the value must be; name the option
+            if (ex.getCause() instanceof CommandLine.TypeConversionException t
+                    && ex.getArgSpec() instanceof CommandLine.Model.OptionSpec o) {
+                err.println("sendscope: " + o.longestName() + " " + t.getMessage() + " ("
+                        + ex.getCommandLine().getCommandSpec().qualifiedName(" ") + " --help lists the options)");
+                err.flush();
+                return USER_ERROR;
+            }
             err.println("sendscope: " + ex.getMessage() + " ("
                     + ex.getCommandLine().getCommandSpec().qualifiedName(" ") + " --help lists the options)");
             err.flush();
@@ -88,6 +96,27 @@ public final class Main implements Runnable {
             }
         }));
         return cl;
+    }
+
+    /**
+     * Whether an exception is a mistake the user can fix (exit 1): a refused file, a refused or
+     * failing query of their own, a missing warehouse. A query sendscope wrote itself that fails
+     * ({@link WarehouseException#internal}) is a bug (exit 2), like any other exception.
+     */
+    static boolean isUsersMistake(Exception ex) {
+        if (ex instanceof WarehouseException w) return !w.isBug();
+        return ex instanceof LoadException || ex instanceof UserException;
+    }
+
+    /**
+     * Whether the command was given {@code --verbose} ({@link WarehouseOptions}): read from what
+     * picocli parsed, so a query or file name that happens to read "--verbose" does not count.
+     */
+    static boolean verbose(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--verbose")) return true;
+        }
+        return false;
     }
 
     /** An {@link Error} a command stopped with, handed to the exception handler as the bug it is. */

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.sendscope.kernel.KernelSpec;
 import org.sendscope.kernel.NotebookRunner;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -20,6 +21,8 @@ import picocli.CommandLine.Spec;
         description = "Start Jupyter on notebooks/ with sendscope's Java kernel (install, run: see subcommands).",
         subcommands = {NotebookInstallCommand.class, NotebookRunCommand.class, NotebookKernelCommand.class})
 public final class NotebookCommand implements Callable<Integer> {
+    @Mixin
+    WarehouseOptions options;
     @Spec
     CommandSpec spec;
 
@@ -42,6 +45,11 @@ public final class NotebookCommand implements Callable<Integer> {
         String old = pb.environment().get("JUPYTER_PATH");
         String local = KernelSpec.localJupyterPath(home).toString();
         pb.environment().put("JUPYTER_PATH", old == null || old.isBlank() ? local : local + java.io.File.pathSeparator + old);
+        // the kernels read the warehouse this command was given (or the default), wherever Jupyter starts them
+        Path warehouse = options.file().toAbsolutePath().normalize();
+        pb.environment().put(org.sendscope.warehouse.Warehouse.ENV, warehouse.toString());
+        out.println("warehouse: " + warehouse);
+        out.flush();
         return pb.start().waitFor() == 0 ? 0 : Main.USER_ERROR;
     }
 }

@@ -1,5 +1,8 @@
 package org.sendscope.cli;
 
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.sendscope.warehouse.Warehouse;
 import picocli.CommandLine.Option;
@@ -23,10 +26,23 @@ public final class WritingOptions extends WarehouseOptions {
         return Duration.ofSeconds(Long.parseLong(w));
     }
 
-    /** Opens the warehouse for loading, creating it if needed, waiting for another writer as asked. */
+    /** Opens an existing warehouse for changing, waiting for another writer as asked. */
     @Override
     public Warehouse openForWriting() {
-        return Warehouse.open(file(), waitFor());
+        return Warehouse.open(existing(), waitFor());
+    }
+
+    /**
+     * Opens the warehouse for loading ({@code load}, {@code demo}), creating it if needed and then
+     * saying so, so that a load run from another folder does not quietly start a second warehouse.
+     */
+    public Warehouse openCreating(PrintWriter out) {
+        Path f = file();
+        if (!Files.exists(f)) {
+            out.println("creating a new warehouse at " + f.toAbsolutePath().normalize());
+            out.flush();
+        }
+        return Warehouse.open(f, waitFor());
     }
 
     /** Opens an empty warehouse that replaces the file when closed. */

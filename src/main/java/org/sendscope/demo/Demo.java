@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import org.sendscope.ingest.LoadResult;
 import org.sendscope.ingest.actions.ActionsDemo;
 import org.sendscope.ingest.kpi.KpiLoadReport;
 import org.sendscope.ingest.kpi.KpiSpreadsheetLoader;
@@ -46,15 +47,24 @@ public final class Demo {
         return steps;
     }
 
-    /** Runs every step against the warehouse. */
+    /** Runs every step against the warehouse, with the full reports and tables. */
     public void run(Warehouse warehouse, PrintWriter out) throws Exception {
+        run(warehouse, out, true);
+    }
+
+    /**
+     * Runs every step against the warehouse. Without {@code verbose} each step prints a line and
+     * the summary fits on one screen; with it, the steps' full reports and tables as well.
+     */
+    public void run(Warehouse warehouse, PrintWriter out, boolean verbose) throws Exception {
         // a load folder: removed below, or swept by a later load if this process is killed
         Path work = org.sendscope.ingest.LoadTemp.folder();
         try {
-            DemoContext ctx = new DemoContext(warehouse, out, work);
+            DemoContext ctx = new DemoContext(warehouse, out, work, verbose);
             int n = 0;
             for (DemoStep step : steps) {
-                out.printf("%n== %d/%d %s%n", ++n, steps.size(), step.title());
+                if (verbose) out.printf("%n== %d/%d %s%n", ++n, steps.size(), step.title());
+                else out.printf("%d/%d %s%n", ++n, steps.size(), step.title());
                 out.flush();
                 step.run(ctx);
                 out.flush();
@@ -76,7 +86,7 @@ public final class Demo {
             public void run(DemoContext demo) {
                 KpiLoadReport r = KpiSpreadsheetLoader.load(demo.warehouse(), demo.bundled("bcp-kpis-transcribed.csv"),
                         BCP, "2024-07-24");
-                demo.out().print(r.summary());
+                report(demo, r);
             }
         };
     }
@@ -94,7 +104,7 @@ public final class Demo {
                 KpiLoadReport r = KpiSpreadsheetLoader.load(demo.warehouse(), demo.generated("synthetic-scorecard.csv",
                         SyntheticScorecard.csv(YearMonth.of(2024, 12), 24, 20240724L)), SyntheticScorecard.AREA,
                         SyntheticScorecard.AREA_NAME, "synthetic");
-                demo.out().print(r.summary());
+                report(demo, r);
             }
         };
     }
@@ -109,12 +119,24 @@ public final class Demo {
 
             @Override
             public void run(DemoContext demo) {
-                demo.out().println(ActionsDemo.load(demo.warehouse()));
+                LoadResult r = ActionsDemo.load(demo.warehouse());
+                demo.loaded(r);
+                demo.out().println("   " + r);
             }
         };
     }
 
-    /** What was loaded, and a few KPI lines. */
+    /** A KPI load: one line, and with {@code --verbose} its table counts. */
+    private static void report(DemoContext demo, KpiLoadReport r) {
+        demo.loaded(r.result());
+        demo.out().println("   " + r.result());
+        if (!r.result().unchanged()) demo.detail().print(r.summary().substring(r.summary().indexOf('\n') + 1));
+    }
+
+    /**
+     * What was loaded, one headline for each kind of user and the commands to try next (at most 60
+     * lines); with {@code --verbose} the full tables follow.
+     */
     public static DemoStep summary() {
         return new DemoStep() {
             @Override
@@ -124,44 +146,49 @@ public final class Demo {
 
             @Override
             public void run(DemoContext demo) throws Exception {
-                PrintWriter out = demo.out();
-                try (Statement s = demo.warehouse().connection().createStatement()) {
-                    out.println("Loads in force:");
-                    try (ResultSet rs = s.executeQuery("SELECT load_id, source, vintage, file_name, rows_loaded, rows_rejected "
-                            + "FROM loads WHERE status = 'loaded' ORDER BY load_id")) {
-                        ResultPrinter.print(rs, TableFormat.table, out);
-                    }
-                    out.println();
-                    out.println("BCP: latest value of each KPI against its target (kpi_latest):");
-                    try (ResultSet rs = s.executeQuery("SELECT measure, period_label AS period, value, status, target, "
-                            + "direction, meets_target FROM kpi_latest WHERE area_code = '" + BCP + "' ORDER BY measure")) {
-                        ResultPrinter.print(rs, TableFormat.table, out);
-                    }
-                    out.println();
-                    out.println("% of new EHC plans issued within 20 weeks (incl. exceptions): BCP by month, and 2022 benchmarks:");
-                    try (ResultSet rs = s.executeQuery("SELECT area_code, level, period_label AS period, value, source, vintage "
-                            + "FROM observations WHERE measure = 'ehc_20wk_pct_incl_exc' AND (area_code = '" + BCP
-                            + "' OR level <> 'local_authority') AND area_code NOT LIKE '%" + SyntheticScorecard.AREA
-                            + "' ORDER BY level <> 'local_authority', period_start, area_code")) {
-                        ResultPrinter.print(rs, TableFormat.table, out);
-                    }
-                    out.println();
-                    out.println("Synthetic LA (labelled synthetic): last six months of the 20-week timeliness:");
-                    try (ResultSet rs = s.executeQuery("SELECT area_name, period_label AS period, value, source, vintage "
-                            + "FROM observations WHERE measure = 'ehc_20wk_pct_incl_exc' AND area_code = '"
-                            + SyntheticScorecard.AREA + "' ORDER BY period_start DESC LIMIT 6")) {
-                        ResultPrinter.print(rs, TableFormat.table, out);
-                    }
-                }
-                out.println();
-                out.println("Improvement plan actions by status (action_status_summary):");
-                try (Statement s = demo.warehouse().connection().createStatement();
-                     ResultSet rs = s.executeQuery("SELECT * FROM action_status_summary ORDER BY 1, 2, 3")) {
-                    ResultPrinter.print(rs, TableFormat.table, out);
-                }
-                out.println();
-                out.println("Ask more with: sendscope sql \"SELECT * FROM kpi_latest\"  (views: sql/README.md)");
+                new DemoSummary(demo.warehouse()).print(demo.out());
+                if (demo.verbose()) fullTables(demo);
             }
         };
+    }
+
+    /** The tables the demo printed before its summary was cut to a screen ({@code demo --verbose}). */
+    private static void fullTables(DemoContext demo) throws Exception {
+        PrintWriter out = demo.out();
+        try (Statement s = demo.warehouse().connection().createStatement()) {
+            out.println();
+            out.println("Loads in force:");
+            try (ResultSet rs = s.executeQuery("SELECT load_id, source, vintage, file_name, rows_loaded, rows_rejected "
+                    + "FROM loads WHERE status = 'loaded' ORDER BY load_id")) {
+                ResultPrinter.print(rs, TableFormat.table, out);
+            }
+            out.println();
+            out.println("BCP: latest value of each KPI against its target (kpi_latest):");
+            try (ResultSet rs = s.executeQuery("SELECT measure, breakdown, period_kind, period_label AS period, value, "
+                    + "status, target, direction, meets_target FROM kpi_latest WHERE area_code = '" + BCP
+                    + "' ORDER BY measure, breakdown")) {
+                ResultPrinter.print(rs, TableFormat.table, out);
+            }
+            out.println();
+            out.println("% of new EHC plans issued within 20 weeks (incl. exceptions): BCP by month, and 2022 benchmarks:");
+            try (ResultSet rs = s.executeQuery("SELECT area_code, level, period_label AS period, value, source, vintage "
+                    + "FROM observations WHERE measure = 'ehc_20wk_pct_incl_exc' AND (area_code = '" + BCP
+                    + "' OR level <> 'local_authority') AND area_code NOT LIKE '%" + SyntheticScorecard.AREA
+                    + "' ORDER BY level <> 'local_authority', period_start, area_code")) {
+                ResultPrinter.print(rs, TableFormat.table, out);
+            }
+            out.println();
+            out.println("Synthetic LA (labelled synthetic): last six months of the 20-week timeliness:");
+            try (ResultSet rs = s.executeQuery("SELECT area_name, period_label AS period, value, source, vintage "
+                    + "FROM observations WHERE measure = 'ehc_20wk_pct_incl_exc' AND area_code = '"
+                    + SyntheticScorecard.AREA + "' ORDER BY period_start DESC LIMIT 6")) {
+                ResultPrinter.print(rs, TableFormat.table, out);
+            }
+            out.println();
+            out.println("Improvement plan actions by status (action_status_summary):");
+            try (ResultSet rs = s.executeQuery("SELECT * FROM action_status_summary ORDER BY 1, 2, 3")) {
+                ResultPrinter.print(rs, TableFormat.table, out);
+            }
+        }
     }
 }

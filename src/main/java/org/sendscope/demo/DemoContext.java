@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.sendscope.ingest.LoadResult;
 import org.sendscope.ingest.SourceFile;
 import org.sendscope.warehouse.Warehouse;
 
@@ -14,11 +18,44 @@ public final class DemoContext {
     private final Warehouse warehouse;
     private final PrintWriter out;
     private final Path workDir;
+    private final boolean verbose;
+    private final PrintWriter detail;
+    private final List<LoadResult> loads = new ArrayList<>();
 
     public DemoContext(Warehouse warehouse, PrintWriter out, Path workDir) {
+        this(warehouse, out, workDir, true);
+    }
+
+    /**
+     * @param verbose whether the steps' full reports and tables are printed ({@code demo --verbose});
+     *                without it each step prints a line and the summary fits on one screen
+     */
+    public DemoContext(Warehouse warehouse, PrintWriter out, Path workDir, boolean verbose) {
         this.warehouse = warehouse;
         this.out = out;
         this.workDir = workDir;
+        this.verbose = verbose;
+        this.detail = verbose ? out : new PrintWriter(Writer.nullWriter());
+    }
+
+    /** Whether the full reports and tables are wanted. */
+    public boolean verbose() {
+        return verbose;
+    }
+
+    /** Where a step prints its full report: {@link #out()} with {@code --verbose}, else nowhere. */
+    public PrintWriter detail() {
+        return detail;
+    }
+
+    /** Notes a load a step made, for the summary. */
+    public void loaded(LoadResult r) {
+        loads.add(r);
+    }
+
+    /** The loads the steps made (or found already made), in order. */
+    public List<LoadResult> loads() {
+        return List.copyOf(loads);
     }
 
     public Warehouse warehouse() {

@@ -5,17 +5,14 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.sendscope.forecast.EhcpForecasting;
 import org.sendscope.forecast.ForecastStore;
 import org.sendscope.forecast.IntervalForecast;
 import org.sendscope.forecast.Models;
 import org.sendscope.forecast.Panel;
 import org.sendscope.forecast.PanelLoader;
-import org.sendscope.ingest.dfe.Sen2Release;
-import org.sendscope.ingest.finance.DsgLoader;
-import org.sendscope.ingest.lait.LaitLoader;
-import org.sendscope.ingest.neighbours.StatisticalNeighboursLoader;
+import org.sendscope.ingest.LoadResult;
+import org.sendscope.ingest.dfe.DfeFolder;
 
 /**
  * The demo's steps that need the DfE's published releases: they are read in place from
@@ -49,19 +46,14 @@ final class PublishedReleases {
                 PrintWriter out = demo.out();
                 Path dfe = folder();
                 if (dfe == null) {
-                    out.println("skipped: no ../shared/data/dfe beside the project (set SENDSCOPE_SHARED to its parent "
+                    out.println("   skipped: no ../shared/data/dfe beside the project (set SENDSCOPE_SHARED to its parent "
                             + "folder); the EHC plan notebooks and forecasts need the SEN2 releases");
                     return;
                 }
-                for (Path zip : files(dfe.resolve("ehc-plans"), ".zip")) out.println(Sen2Release.load(demo.warehouse(), zip, null));
-                List<Path> sn = files(dfe.resolve("statistical-neighbours"), ".xlsx");
-                for (Path f : sn) out.println(new StatisticalNeighboursLoader(List.of(), null).load(demo.warehouse(), f));
-                for (Path f : files(dfe.resolve("finance"), ".xlsx")) out.println(new DsgLoader(List.of(), null).load(demo.warehouse(), f));
-                Path lait = dfe.resolve("lait");
-                if (Files.exists(lait.resolve("bds_long.parquet")) && Files.exists(lait.resolve("lait_data_dictionary.csv"))) {
-                    Path codes = lait.resolve("la_code_list.xlsx");
-                    out.println(new LaitLoader(lait.resolve("lait_data_dictionary.csv"), Files.exists(codes) ? codes : null,
-                            List.of(), null).load(demo.warehouse(), lait.resolve("bds_long.parquet")));
+                for (DfeFolder.Load l : new DfeFolder(dfe).loads()) {
+                    LoadResult r = l.loader().load(demo.warehouse(), l.file());
+                    demo.loaded(r);
+                    out.println("   " + r);
                 }
             }
         };
@@ -78,7 +70,7 @@ final class PublishedReleases {
             @Override
             public void run(DemoContext demo) {
                 if (demo.warehouse().count("SELECT count(*) FROM observations WHERE measure = 'ehc_plans'") == 0) {
-                    demo.out().println("skipped: no SEN2 ehc_plans loaded");
+                    demo.out().println("   skipped: no SEN2 ehc_plans loaded");
                     return;
                 }
                 Panel panel = PanelLoader.load(demo.warehouse());
@@ -88,24 +80,18 @@ final class PublishedReleases {
                 long earlier = demo.warehouse().count("SELECT coalesce(max(run_id), 0) FROM forecast_run WHERE command = "
                         + "'sendscope demo' AND origin = " + origin + " AND created_at >= (SELECT max(finished_at) FROM load_log)");
                 if (earlier > 0) {
-                    demo.out().printf("already forecast from January %d as run %d (nothing loaded since), unchanged%n",
+                    demo.out().printf("   already forecast from January %d as run %d (nothing loaded since), unchanged%n",
                             origin, earlier);
                     return;
                 }
                 List<IntervalForecast> rows = f.forecast(origin, 3, Models.AUTO, List.of());
                 long run = ForecastStore.save(demo.warehouse(), new ForecastStore.Run("ehc_plans", origin, 3, Models.AUTO,
                         f.settings(), "sendscope demo"), rows);
-                demo.out().printf("stored forecast run %d: %d rows (%d LAs from January %d); "
+                demo.out().printf("   stored forecast run %d: %d rows (%d LAs from January %d); "
                         + "SELECT * FROM forecasts WHERE run_id = %d%n", run, rows.size(),
                         rows.stream().map(IntervalForecast::areaCode).distinct().count(), origin, run);
             }
         };
     }
 
-    private static List<Path> files(Path dir, String suffix) throws IOException {
-        if (!Files.isDirectory(dir)) return List.of();
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
-        }
-    }
 }

@@ -4,12 +4,14 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import org.sendscope.breakdown.Breakdown;
+import org.sendscope.breakdown.Breakdowns;
 
 /**
- * The seven placement categories of DfE's DSG deficit management plan template, and the one place
- * where SEN2's placement breakdowns ({@code observations} {@code placement:*}, docs/decisions/0002)
- * are mapped to them. Anything else that needs the DSG categories (the shared breakdowns reference
- * of issue 10) should read the mapping from here.
+ * The seven placement categories of DfE's DSG deficit management plan template. Which SEN2
+ * placement breakdown ({@code observations} {@code placement:*}, docs/decisions/0002) falls in which
+ * category is the {@code dsg_category} of the breakdowns reference ({@code breakdowns.tsv}, view
+ * {@code breakdowns}), the one home of the mapping (docs/decisions/0121); this enum reads it.
  *
  * <p>The mapping works on SEN2's placement <em>groups</em>, which every release publishes, and carves
  * a few detailed placements out of their group: resourced provision and SEN units out of mainstream,
@@ -18,35 +20,20 @@ import java.util.function.ToDoubleFunction;
  * seven categories cover every plan (docs/decisions/0110).
  */
 public enum PlacementCategory {
-    MAINSTREAM("mainstream", "Mainstream schools or academies",
-            List.of("placement:mainstream"), List.of()),
-    RESOURCED_PROVISION("resourced_provision", "Resourced provision or SEN units",
-            List.of(), List.of("placement:mainstream_la_maintained_resourced_provision",
-                    "placement:mainstream_la_maintained_sen_unit", "placement:mainstream_academy_resourced_provision",
-                    "placement:mainstream_academy_sen_unit", "placement:mainstream_free_school_resourced_provision",
-                    "placement:mainstream_free_school_sen_unit")),
-    MAINTAINED_SPECIAL("maintained_special", "Maintained special schools or special academies",
-            List.of("placement:special"), List.of()),
-    INDEPENDENT_SPECIAL("independent_special", "Non-maintained or independent special schools",
-            List.of(), List.of("placement:special_independent", "placement:special_non_maintained")),
-    HOSPITAL_AP("hospital_ap", "Hospital schools or alternative provision",
-            List.of("placement:ap_pru"), List.of("placement:special_hospital_school")),
-    POST_16("post_16", "Post-16 and further education (ages 16-25)",
-            List.of("placement:fe"), List.of()),
-    OTHER("other", "Other arrangements or direct payments",
-            List.of("placement:educated_elsewhere", "placement:early_years_non_maintained", "placement:neet",
-                    "placement:other_settings", "placement:unknown"), List.of());
+    MAINSTREAM("mainstream", "Mainstream schools or academies"),
+    RESOURCED_PROVISION("resourced_provision", "Resourced provision or SEN units"),
+    MAINTAINED_SPECIAL("maintained_special", "Maintained special schools or special academies"),
+    INDEPENDENT_SPECIAL("independent_special", "Non-maintained or independent special schools"),
+    HOSPITAL_AP("hospital_ap", "Hospital schools or alternative provision"),
+    POST_16("post_16", "Post-16 and further education (ages 16-25)"),
+    OTHER("other", "Other arrangements or direct payments");
 
     private final String code;
     private final String label;
-    private final List<String> groups;
-    private final List<String> carvedOut;
 
-    PlacementCategory(String code, String label, List<String> groups, List<String> carvedOut) {
+    PlacementCategory(String code, String label) {
         this.code = code;
         this.label = label;
-        this.groups = groups;
-        this.carvedOut = carvedOut;
     }
 
     /** The name scenario files and the warehouse use ({@code independent_special}). */
@@ -61,12 +48,24 @@ public enum PlacementCategory {
 
     /** SEN2 placement groups counted whole in this category (less what other categories carve out). */
     public List<String> sen2Groups() {
-        return groups;
+        return Breakdowns.placementGroups().stream().filter(b -> code.equals(b.dsgCategory())).map(Breakdown::code).toList();
     }
 
-    /** Detailed SEN2 placements taken out of their group into this category. */
+    /**
+     * Detailed SEN2 placements taken out of their group into this category: those whose category
+     * in the breakdowns reference is not their group's.
+     */
     public List<String> sen2CarvedOut() {
-        return carvedOut;
+        return carvedOut().stream().filter(b -> code.equals(b.dsgCategory())).map(Breakdown::code).toList();
+    }
+
+    private static List<Breakdown> carvedOut() {
+        return Breakdowns.all().stream().filter(b -> b.dimension().equals("placement") && !b.isGroup()
+                && !b.dsgCategory().equals(groupOf(b).dsgCategory())).toList();
+    }
+
+    private static Breakdown groupOf(Breakdown b) {
+        return Breakdowns.require(b.dimension() + ":" + b.group());
     }
 
     /** The category named {@code code}, or null. */
@@ -78,7 +77,7 @@ public enum PlacementCategory {
     /** Every SEN2 breakdown the mapping reads. */
     public static List<String> sen2Breakdowns() {
         return java.util.Arrays.stream(values()).flatMap(c -> java.util.stream.Stream.concat(
-                c.groups.stream(), c.carvedOut.stream())).toList();
+                c.sen2Groups().stream(), c.sen2CarvedOut().stream())).toList();
     }
 
     /**
@@ -88,18 +87,15 @@ public enum PlacementCategory {
     public static Map<PlacementCategory, Double> fromSen2(ToDoubleFunction<String> value) {
         Map<PlacementCategory, Double> out = new EnumMap<>(PlacementCategory.class);
         for (PlacementCategory c : values()) out.put(c, 0.0);
-        for (PlacementCategory c : values()) {
-            for (String g : c.groups) {
-                double v = value.applyAsDouble(g);
-                if (!Double.isNaN(v)) out.merge(c, v, Double::sum);
-            }
-            for (String leaf : c.carvedOut) {
-                double v = value.applyAsDouble(leaf);
-                if (Double.isNaN(v)) continue;
-                out.merge(c, v, Double::sum);
-                PlacementCategory from = leaf.startsWith("placement:mainstream") ? MAINSTREAM : MAINTAINED_SPECIAL;
-                out.merge(from, -v, Double::sum);
-            }
+        for (Breakdown g : Breakdowns.placementGroups()) {
+            double v = value.applyAsDouble(g.code());
+            if (!Double.isNaN(v)) out.merge(byCode(g.dsgCategory()), v, Double::sum);
+        }
+        for (Breakdown leaf : carvedOut()) {
+            double v = value.applyAsDouble(leaf.code());
+            if (Double.isNaN(v)) continue;
+            out.merge(byCode(leaf.dsgCategory()), v, Double::sum);
+            out.merge(byCode(groupOf(leaf).dsgCategory()), -v, Double::sum);
         }
         out.replaceAll((c, v) -> Math.max(0, v));
         return out;

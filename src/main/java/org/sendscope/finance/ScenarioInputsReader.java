@@ -73,16 +73,18 @@ public final class ScenarioInputsReader {
     }
 
     /**
-     * January values of {@code ehc_plans} by breakdown for the area; the values of every area are
-     * read once, so that scenarios for many LAs cost one query.
+     * January values of {@code ehc_plans} by breakdown for the area, of one dimension of the
+     * breakdowns reference ({@code placement}, {@code age}); the values of every area are read once,
+     * so that scenarios for many LAs cost one query.
      */
-    private TreeMap<Integer, Map<String, Double>> january(String area, String like) throws SQLException {
+    private TreeMap<Integer, Map<String, Double>> january(String area, String dimension) throws SQLException {
         if (januaries == null) {
             januaries = new HashMap<>();
             try (PreparedStatement p = w.connection().prepareStatement("""
-                    SELECT area_code, CAST(year(period_start) AS INTEGER), breakdown, value FROM observations
-                    WHERE measure = 'ehc_plans' AND period_kind = 'census_january' AND level = 'local_authority'
-                      AND (breakdown LIKE 'placement:%' OR breakdown LIKE 'age:%') AND value IS NOT NULL""")) {
+                    SELECT o.area_code || '|' || b.dimension, CAST(year(o.period_start) AS INTEGER), o.breakdown, o.value
+                    FROM observations o JOIN breakdowns b USING (breakdown)
+                    WHERE o.measure = 'ehc_plans' AND o.period_kind = 'census_january' AND o.level = 'local_authority'
+                      AND b.dimension IN ('placement', 'age') AND o.value IS NOT NULL""")) {
                 try (ResultSet rs = p.executeQuery()) {
                     while (rs.next()) {
                         januaries.computeIfAbsent(rs.getString(1), k -> new TreeMap<>())
@@ -91,16 +93,11 @@ public final class ScenarioInputsReader {
                 }
             }
         }
-        String prefix = like.replace("%", "");
-        TreeMap<Integer, Map<String, Double>> out = new TreeMap<>();
-        januaries.getOrDefault(area, new TreeMap<>()).forEach((y, m) -> m.forEach((b, v) -> {
-            if (b.startsWith(prefix)) out.computeIfAbsent(y, k -> new HashMap<>()).put(b, v);
-        }));
-        return out;
+        return januaries.getOrDefault(area + "|" + dimension, new TreeMap<>());
     }
 
     private String warehouseMix(Scenario s, double[] mix) throws SQLException {
-        TreeMap<Integer, Map<String, Double>> byYear = january(s.area(), "placement:%");
+        TreeMap<Integer, Map<String, Double>> byYear = january(s.area(), "placement");
         Integer year = s.mixJanuary() == null ? (byYear.isEmpty() ? null : byYear.lastKey()) : s.mixJanuary();
         if (year == null || !byYear.containsKey(year) || !byYear.get(year).containsKey("placement:mainstream")) {
             throw new ScenarioFileException(s.name() + ": no SEN2 placements for " + s.area() + " in January "
@@ -116,7 +113,7 @@ public final class ScenarioInputsReader {
     }
 
     private String warehouseAges(Scenario s, double[] ages) throws SQLException {
-        TreeMap<Integer, Map<String, Double>> byYear = january(s.area(), "age:%");
+        TreeMap<Integer, Map<String, Double>> byYear = january(s.area(), "age");
         for (Integer y : byYear.descendingKeySet()) {
             Map<String, Double> v = byYear.get(y);
             double sum = 0;

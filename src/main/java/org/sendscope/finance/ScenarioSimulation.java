@@ -2,6 +2,7 @@ package org.sendscope.finance;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.sendscope.analysis.Quantiles;
 
 /**
  * The Monte Carlo run: each simulation draws every figure that states a range — the demand
@@ -48,9 +49,9 @@ public final class ScenarioSimulation {
         double[] p10 = new double[n], p50 = new double[n], p90 = new double[n];
         for (int t = 0; t < n; t++) {
             Arrays.sort(cum[t]);
-            p10[t] = quantile(cum[t], 0.10);
-            p50[t] = quantile(cum[t], 0.50);
-            p90[t] = quantile(cum[t], 0.90);
+            p10[t] = Quantiles.quantile(cum[t], 0.10);
+            p50[t] = Quantiles.quantile(cum[t], 0.50);
+            p90[t] = Quantiles.quantile(cum[t], 0.90);
             reached[t] /= simulations;
         }
         return new Result(simulations, seed, p10, p50, p90, reached, sv / (double) simulations);
@@ -70,12 +71,4 @@ public final class ScenarioSimulation {
         return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
     }
 
-    /** Linear interpolation between order statistics (type 7). */
-    static double quantile(double[] sorted, double p) {
-        if (sorted.length == 1) return sorted[0];
-        double h = (sorted.length - 1) * p;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(sorted.length - 1, lo + 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-    }
 }

@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.sendscope.analysis.Quantiles;
+import org.sendscope.breakdown.Breakdown;
+import org.sendscope.breakdown.Breakdowns;
 
 /**
  * An age-band cohort model simulated by Monte Carlo. Each year a share 1/width of a band ages into
@@ -18,20 +21,13 @@ import java.util.SplittableRandom;
  * other model's. The Monte Carlo error of the mean is reported on its own. Band forecasts are scaled so that they sum to the total. Falls back to pooled growth
  * without an age history.
  */
-public final class AgeCohortModel implements ForecastModel {
-    /** The SEN2 age bands, youngest first, with their widths in years. */
-    public static final List<String> BANDS = List.of("under_5", "5-10", "11-15", "16-19", "20-25");
-    private static final double[] WIDTHS = {5, 6, 5, 4, 6};
-
-    private final int years;
-    private final int simulations;
-    private final PooledGrowthModel fallback;
-
-    public AgeCohortModel(int years, int simulations, PooledGrowthModel fallback) {
-        this.years = years;
-        this.simulations = simulations;
-        this.fallback = fallback;
-    }
+public record AgeCohortModel(int years, int simulations, PooledGrowthModel fallback) implements ForecastModel {
+    /** The SEN2 age bands, youngest first (the breakdowns reference's values: {@code under_5}, {@code 5-10}, …). */
+    public static final List<String> BANDS = Breakdowns.ageBands().stream().map(Breakdown::value).toList();
+    /** Their widths in years, from the reference's age limits (5, 6, 5, 4, 6). */
+    private static final double[] WIDTHS = Breakdowns.ageBands().stream().mapToDouble(Breakdown::ageYears).toArray();
+    /** Their breakdown codes, as the forecast's parts are stored. */
+    private static final List<String> CODES = Breakdowns.ageBands().stream().map(Breakdown::code).toList();
 
     public AgeCohortModel(int simulations) {
         this(4, simulations, new PooledGrowthModel());
@@ -146,21 +142,21 @@ public final class AgeCohortModel implements ForecastModel {
         double[] mcSe = new double[horizon];
         double[] mcLogSd = new double[horizon];
         Map<String, double[]> breakdown = new LinkedHashMap<>();
-        for (String b : BANDS) breakdown.put("age:" + b, new double[horizon]);
+        for (String b : CODES) breakdown.put(b, new double[horizon]);
         for (int h = 0; h < horizon; h++) {
             double[] t = totals[h];
             double[] logs = new double[simulations];
             for (int s = 0; s < simulations; s++) logs[s] = Math.log(Math.max(t[s], 1e-9));
             double[] sorted = t.clone();
             Arrays.sort(sorted);
-            point[h] = quantile(sorted, 0.5);
+            point[h] = Quantiles.quantile(sorted, 0.5);
             scale[h] = 1.0;
             mcLogSd[h] = sd(logs);
             mcMean[h] = mean(t);
             mcSe[h] = sd(t) / Math.sqrt(simulations);
             double bandTotal = 0;
             for (int b = 0; b < nb; b++) bandTotal += bandSums[h][b];
-            for (int b = 0; b < nb; b++) breakdown.get("age:" + BANDS.get(b))[h] = point[h] * bandSums[h][b] / bandTotal;
+            for (int b = 0; b < nb; b++) breakdown.get(CODES.get(b))[h] = point[h] * bandSums[h][b] / bandTotal;
         }
         Map<String, Object> params = new LinkedHashMap<>();
         for (int b = 0; b < nb; b++) {
@@ -192,11 +188,7 @@ public final class AgeCohortModel implements ForecastModel {
     }
 
     private ModelForecast fallback(AreaHistory area, Panel panel, int horizon) {
-        ModelForecast f = fallback.forecast(area, panel, horizon);
-        if (f == null) return null;
-        Map<String, Object> params = ModelForecast.params("fallback", fallback.name());
-        params.putAll(f.parameters());
-        return ModelForecast.of(f.point(), params);
+        return ModelForecast.fallenBackTo(fallback, area, panel, horizon);
     }
 
     static long seed(String code, int origin) {
@@ -218,13 +210,6 @@ public final class AgeCohortModel implements ForecastModel {
             out[i] = r * Math.cos(a);
             if (i + 1 < out.length) out[i + 1] = r * Math.sin(a);
         }
-    }
-
-    static double quantile(double[] sorted, double q) {
-        double pos = q * (sorted.length - 1);
-        int lo = (int) Math.floor(pos);
-        int hi = Math.min(sorted.length - 1, lo + 1);
-        return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
     }
 
     static double mean(double[] x) {

@@ -86,10 +86,6 @@ public final class FlowModel implements ForecastModel {
     }
 
     private ModelForecast fallback(AreaHistory area, Panel panel, int horizon) {
-        ModelForecast f = fallback.forecast(area, panel, horizon);
-        if (f == null) return null;
-        Map<String, Object> params = ModelForecast.params("fallback", fallback.name());
-        params.putAll(f.parameters());
-        return ModelForecast.of(f.point(), params);
+        return ModelForecast.fallenBackTo(fallback, area, panel, horizon);
     }
 }

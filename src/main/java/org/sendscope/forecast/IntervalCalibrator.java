@@ -3,6 +3,7 @@ package org.sendscope.forecast;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.sendscope.analysis.Quantiles;
 
 /**
  * Prediction intervals from a model's own past out-of-sample errors (docs/decisions/0040): for a
@@ -53,8 +54,8 @@ public final class IntervalCalibrator {
         double[] a = new double[errors.size()];
         for (int i = 0; i < a.length; i++) a[i] = Math.abs(errors.get(i));
         Arrays.sort(a);
-        double q80 = AgeCohortModel.quantile(a, 0.80);
-        double q95 = AgeCohortModel.quantile(a, 0.95);
+        double q80 = Quantiles.quantile(a, 0.80);
+        double q95 = Quantiles.quantile(a, 0.95);
         return new double[] {-q95, -q80, q80, q95};
     }
 

@@ -38,6 +38,18 @@ public record ModelForecast(double[] point, double[] logScale, Map<String, Objec
         return of(p, parameters);
     }
 
+    /**
+     * What {@code fallback} forecasts, for a model that cannot forecast the area itself: its
+     * point, with its parameters after {@code fallback: <name>}; null where the fallback has none.
+     */
+    public static ModelForecast fallenBackTo(ForecastModel fallback, AreaHistory area, Panel panel, int horizon) {
+        ModelForecast f = fallback.forecast(area, panel, horizon);
+        if (f == null) return null;
+        Map<String, Object> params = params("fallback", fallback.name());
+        params.putAll(f.parameters());
+        return of(f.point(), params);
+    }
+
     /** Parameters in insertion order, for readable provenance. */
     public static Map<String, Object> params(Object... kv) {
         Map<String, Object> m = new LinkedHashMap<>();

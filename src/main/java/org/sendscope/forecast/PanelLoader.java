@@ -13,20 +13,21 @@ import org.sendscope.warehouse.WarehouseException;
  * and the LA successions. Suppressed values stay missing.
  */
 public final class PanelLoader {
-    /** The LA values the models use, one row per area, series and year (latest vintage). */
+    /**
+     * The LA values the models use, one row per area, series and year (latest vintage): the total,
+     * and for {@code ehc_plans} the age bands and placement groups, as the {@code breakdowns}
+     * reference marks them (its dimension and value columns, so no code takes a breakdown apart).
+     */
     public static final String SERIES_SQL = """
-            SELECT area_code, any_value(area_name) OVER (PARTITION BY area_code) AS area_name, measure, breakdown,
-                   CAST(year(period_start) AS INTEGER) AS year, value
-            FROM observations
-            WHERE level = 'local_authority' AND value IS NOT NULL
-              AND ((measure = 'ehc_plans' AND period_kind = 'census_january'
-                    AND (breakdown = 'total' OR breakdown LIKE 'age:%' OR breakdown IN (
-                        'placement:mainstream', 'placement:special', 'placement:ap_pru', 'placement:fe',
-                        'placement:educated_elsewhere', 'placement:early_years_non_maintained', 'placement:neet',
-                        'placement:other_settings', 'placement:unknown')))
-                OR (measure IN ('ehc_plans_new', 'ehc_requests', 'ehc_plans_ceased')
-                    AND period_kind = 'calendar_year' AND breakdown = 'total'))
-            ORDER BY area_code, measure, breakdown, year""";
+            SELECT o.area_code, any_value(o.area_name) OVER (PARTITION BY o.area_code) AS area_name, o.measure,
+                   o.breakdown, b.dimension, b.dimension_value, CAST(year(o.period_start) AS INTEGER) AS year, o.value
+            FROM observations o JOIN breakdowns b USING (breakdown)
+            WHERE o.level = 'local_authority' AND o.value IS NOT NULL
+              AND ((o.measure = 'ehc_plans' AND o.period_kind = 'census_january'
+                    AND (b.dimension = 'total' OR (b.dimension IN ('age', 'placement') AND b.is_group)))
+                OR (o.measure IN ('ehc_plans_new', 'ehc_requests', 'ehc_plans_ceased')
+                    AND o.period_kind = 'calendar_year' AND b.dimension = 'total'))
+            ORDER BY o.area_code, o.measure, o.breakdown, year""";
     /** Names and regions. */
     public static final String AREAS_SQL = "SELECT area_code, name, region_code FROM areas ORDER BY area_code";
     /** Current statistical neighbours in rank order. */
@@ -54,8 +55,8 @@ public final class PanelLoader {
             }
             try (ResultSet rs = s.executeQuery(SERIES_SQL)) {
                 while (rs.next()) {
-                    in.value(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
-                            rs.getDouble(6));
+                    in.value(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(5), rs.getString(6),
+                            rs.getInt(7), rs.getDouble(8));
                 }
             }
             try (ResultSet rs = s.executeQuery(NEIGHBOURS_SQL)) {

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sendscope.breakdown.Breakdown;
+import org.sendscope.breakdown.Breakdowns;
 
 /**
  * The total from pooled growth, split by placement group (mainstream, special, AP/PRU, FE, …):
@@ -13,9 +15,11 @@ import java.util.Map;
  * disagree with the total (DfE's group columns do not sum exactly to the published total).
  */
 public final class PlacementShareModel implements ForecastModel {
-    /** The placement groups of the SEN2 vocabulary (docs/decisions/0002). */
-    public static final List<String> GROUPS = List.of("mainstream", "special", "ap_pru", "fe", "educated_elsewhere",
-            "early_years_non_maintained", "neet", "other_settings", "unknown");
+    /** The placement groups of the breakdowns reference (docs/decisions/0002, 0121). */
+    public static final List<String> GROUPS = Breakdowns.placementGroups().stream().map(Breakdown::value).toList();
+    /** Group value → breakdown code, as the forecast's parts are stored. */
+    private static final Map<String, String> CODES = Breakdowns.placementGroups().stream()
+            .collect(java.util.stream.Collectors.toMap(Breakdown::value, Breakdown::code));
     private static final int TREND_YEARS = 3;
     private static final double FADE = 0.7;
 
@@ -65,7 +69,7 @@ public final class PlacementShareModel implements ForecastModel {
         for (int g = 0; g < groups.size(); g++) {
             double[] p = new double[horizon];
             for (int h = 0; h < horizon; h++) p[h] = t.point()[h] * share[g][h];
-            parts.put("placement:" + groups.get(g), p);
+            parts.put(CODES.get(groups.get(g)), p);
             params.put("share_" + groups.get(g), now.get(groups.get(g)));
         }
         params.put("placement_year", last);

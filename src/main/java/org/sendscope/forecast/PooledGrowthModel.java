@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.sendscope.analysis.Quantiles;
 
 /**
  * Pooled growth: each area's recent growth shrunk towards the growth of its statistical neighbours
@@ -110,7 +111,7 @@ public final class PooledGrowthModel implements ForecastModel {
             own.put(a.code(), new double[] {mean, var, k, recent});
         }
         if (own.isEmpty()) return Map.of();
-        double typicalVar = median(allVariances, 0.01 * 0.01);
+        double typicalVar = Quantiles.median(allVariances, 0.01 * 0.01);
         double england = 0, englandRecent = 0;
         for (double[] o : own.values()) {
             england += o[0];
@@ -168,11 +169,4 @@ public final class PooledGrowthModel implements ForecastModel {
         return s / xs.size();
     }
 
-    private static double median(List<Double> xs, double fallback) {
-        if (xs.isEmpty()) return fallback;
-        List<Double> s = new ArrayList<>(xs);
-        s.sort(null);
-        int n = s.size();
-        return n % 2 == 1 ? s.get(n / 2) : 0.5 * (s.get(n / 2 - 1) + s.get(n / 2));
-    }
 }

@@ -17,6 +17,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.sendscope.ingest.staging.StagedRows;
+import org.sendscope.report.Messages;
 
 /**
  * Stages a CSV file in a temporary DuckDB table with DuckDB's own reader, every column typed
@@ -37,7 +38,7 @@ public final class CsvStaging {
             if (!it.hasNext()) throw new LoadException(displayName, 1L, null, null, "the file is empty");
             CSVRecord h = it.next();
             List<String> names = new ArrayList<>();
-            for (String s : h) names.add(names.isEmpty() ? s.replace("\uFEFF", "").strip() : s.strip());
+            for (String s : h) names.add(names.isEmpty() ? TextInput.withoutBom(s).strip() : s.strip());
             return names;
         } catch (IOException | java.io.UncheckedIOException e) {
             // Bytes that are not UTF-8: the text check names the line and the byte.
@@ -101,7 +102,7 @@ public final class CsvStaging {
             // finds bytes that are not UTF-8 with their line; otherwise DuckDB's first line is kept.
             TextInput.check(csv, displayName);
             throw new LoadException(displayName, null, null, null, "DuckDB could not read it as CSV: "
-                    + firstLine(e.getMessage()));
+                    + Messages.firstLine(e.getMessage(), ""));
         }
     }
 
@@ -115,9 +116,4 @@ public final class CsvStaging {
         return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
-    static String firstLine(String m) {
-        if (m == null) return "";
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
-    }
 }

@@ -4,8 +4,8 @@ import java.util.function.Consumer;
 
 /**
  * Named points along a load (unpacked, started, each file staged and inserted, superseded, about
- * to commit, committed), where tests stop or break a real load to prove that it either lands
- * whole or not at all.
+ * to commit, committed, and the warehouse file replaced by the working copy when it is closed),
+ * where tests stop or break a real load to prove that it either lands whole or not at all.
  *
  * <p>With {@code -Dsendscope.test.pauseAt=POINT} the process prints {@code sendscope: paused at
  * POINT} on standard error and sleeps there, so that a test can kill it at a known moment. In the

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.sendscope.report.Messages;
 import org.sendscope.warehouse.DataTables;
 import org.sendscope.warehouse.Marts;
 import org.sendscope.warehouse.Warehouse;
@@ -181,7 +182,7 @@ public final class LoadRun {
             p.setString(5, vintage);
             p.setString(6, t instanceof LoadException ? "refused" : "failed");
             String m = t.getMessage() == null ? t.toString() : t instanceof LoadException ? t.getMessage() : t + "";
-            p.setString(7, CsvStaging.firstLine(m));
+            p.setString(7, Messages.firstLine(m, ""));
             p.executeUpdate();
         } catch (Throwable e) {
             t.addSuppressed(e);

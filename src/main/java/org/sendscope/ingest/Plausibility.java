@@ -1,12 +1,6 @@
 package org.sendscope.ingest;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -137,30 +131,18 @@ public final class Plausibility {
     private static Plausibility read(String resource) {
         Map<String, Range> units = new HashMap<>();
         Map<String, String[]> measures = new java.util.LinkedHashMap<>();
-        try (InputStream in = Plausibility.class.getResourceAsStream(resource)) {
-            if (in == null) throw new IllegalStateException("missing resource " + resource);
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            boolean header = true;
-            for (String line; (line = r.readLine()) != null; ) {
-                if (line.isBlank() || line.startsWith("#")) continue;
-                if (header) {
-                    header = false;
-                    continue;
-                }
-                String[] f = java.util.Arrays.copyOf(line.split("\t", -1), 8);
-                for (int i = 0; i < f.length; i++) f[i] = f[i] == null ? "" : f[i].strip();
-                if (f[0].equals("unit")) {
-                    units.put(f[1], new Range(f[1].equals("percent") ? "a percentage" : f[1].equals("count") ? "a count"
-                            : "a value in " + f[1], bound(f[2]), bound(f[3]), f[4].equals("yes"), null,
-                            Outside.valueOf(f[6].toUpperCase(java.util.Locale.ROOT)), f[7]));
-                } else if (f[0].equals("measure")) {
-                    measures.put(f[1], f);
-                } else {
-                    throw new IllegalStateException(resource + ": unknown kind '" + f[0] + "' in: " + line);
-                }
+        for (String[] row : ResourceTable.rows(Plausibility.class, resource)) {
+            String[] f = java.util.Arrays.copyOf(row, 8);
+            for (int i = 0; i < f.length; i++) f[i] = f[i] == null ? "" : f[i].strip();
+            if (f[0].equals("unit")) {
+                units.put(f[1], new Range(f[1].equals("percent") ? "a percentage" : f[1].equals("count") ? "a count"
+                        : "a value in " + f[1], bound(f[2]), bound(f[3]), f[4].equals("yes"), null,
+                        Outside.valueOf(f[6].toUpperCase(java.util.Locale.ROOT)), f[7]));
+            } else if (f[0].equals("measure")) {
+                measures.put(f[1], f);
+            } else {
+                throw new IllegalStateException(resource + ": unknown kind '" + f[0] + "' in: " + String.join("\t", row));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return new Plausibility(units, measures);
     }

@@ -2,6 +2,8 @@ package org.sendscope.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackReader;
+import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
@@ -53,6 +55,19 @@ public final class TextInput {
         } catch (IOException e) {
             throw new LoadException(displayName, "cannot read: " + e.getMessage(), e);
         }
+    }
+
+    /** The text without the UTF-8 byte-order mark it may start with (the one place the mark is dropped). */
+    public static String withoutBom(String text) {
+        return text != null && text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    /** A reader of {@code in} that drops the byte-order mark the text may start with. */
+    public static Reader withoutBom(Reader in) throws IOException {
+        PushbackReader r = new PushbackReader(in, 1);
+        int c = r.read();
+        if (c >= 0 && c != '\uFEFF') r.unread(c);
+        return r;
     }
 
     /** Checks only the start of the file for another encoding (a byte-order mark, NUL bytes). */

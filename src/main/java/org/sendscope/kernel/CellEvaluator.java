@@ -35,6 +35,7 @@ public final class CellEvaluator implements AutoCloseable {
             "import static org.sendscope.kernel.Display.*;");
 
     private final CellExecutionControl control = new CellExecutionControl();
+    private final Javadoc javadoc = new Javadoc(KernelSpec.projectHome());
     private final JShell shell;
     private final SourceCodeAnalysis analysis;
     /** Where each snippet came from, to turn JShell's {@code #12:3} into "cell 4, line 7". */
@@ -243,6 +244,12 @@ public final class CellEvaluator implements AutoCloseable {
         }
     }
 
+    /** The names of the variables the cells have declared so far. */
+    public java.util.Set<String> variableNames() {
+        return shell.variables().filter(v -> shell.status(v).isActive()).map(VarSnippet::name)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
     /** Completion suggestions for the cursor position, JShell's {@link SourceCodeAnalysis} doing the work. */
     public Completion complete(String code, int cursor) {
         // Find the snippet the cursor is in: JShell completes one snippet at a time.
@@ -289,16 +296,17 @@ public final class CellEvaluator implements AutoCloseable {
         return "complete";
     }
 
-    /** The Javadoc-style signature of what is under the cursor, or {@code null}. */
+    /** The signature and Javadoc of what is under the cursor (shift-tab), or {@code null}. */
     public String documentation(String code, int cursor) {
         var docs = analysis.documentation(code, cursor, true);
         if (docs.isEmpty()) return null;
         StringBuilder b = new StringBuilder();
         for (var d : docs) {
             b.append(d.signature()).append('\n');
-            if (d.javadoc() != null) b.append(d.javadoc()).append('\n');
+            String doc = d.javadoc() != null ? d.javadoc() : javadoc.of(d.signature());
+            if (doc != null) b.append(doc).append("\n\n");
         }
-        return b.toString();
+        return b.toString().strip() + "\n";
     }
 
     /** Stops the running cell (from another thread); the cell fails with "interrupted". */

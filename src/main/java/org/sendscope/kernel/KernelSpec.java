@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.sendscope.report.ResultPrinter;
 
 /**
  * The kernelspec Jupyter reads to start sendscope's kernel: {@code kernels/sendscope/kernel.json}
@@ -57,7 +58,12 @@ public final class KernelSpec {
         String classpath = classes + java.io.File.pathSeparator + Files.readString(classpathFile).strip();
         Path dir = jupyterDataDir.resolve("kernels").resolve(NAME);
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("kernel.json"), json(home, classpath));
+        // Written beside and moved into place: two runs at once (parallel test forks) never let
+        // Jupyter read a half-written kernel.json.
+        Path part = Files.createTempFile(dir, "kernel.json.", ".part");
+        Files.writeString(part, json(home, classpath));
+        Files.move(part, dir.resolve("kernel.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         return dir;
     }
 
@@ -89,28 +95,13 @@ public final class KernelSpec {
         argv.add(SendscopeKernel.class.getName());
         argv.add("{connection_file}");
         StringBuilder b = new StringBuilder("{\n  \"argv\": [");
-        for (int i = 0; i < argv.size(); i++) b.append(i == 0 ? "\n    " : ",\n    ").append(quote(argv.get(i)));
+        for (int i = 0; i < argv.size(); i++) b.append(i == 0 ? "\n    " : ",\n    ").append(ResultPrinter.jsonString(argv.get(i)));
         b.append("\n  ],\n");
-        b.append("  \"display_name\": ").append(quote(DISPLAY_NAME)).append(",\n");
+        b.append("  \"display_name\": ").append(ResultPrinter.jsonString(DISPLAY_NAME)).append(",\n");
         b.append("  \"language\": \"java\",\n");
         // "message": Jupyter asks the kernel to stop a cell; the default signal would end the JVM.
         b.append("  \"interrupt_mode\": \"message\",\n");
         b.append("  \"metadata\": {\"debugger\": false}\n}\n");
         return b.toString();
-    }
-
-    private static String quote(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                default -> {
-                    if (c < 0x20) b.append(String.format("\\u%04x", (int) c));
-                    else b.append(c);
-                }
-            }
-        }
-        return b.append('"').toString();
     }
 }

@@ -21,6 +21,10 @@ public final class RichDisplay {
     public record Html(String html) {
     }
 
+    /** A chart as SVG, with its alt text. */
+    public record Svg(String svg, String alt) {
+    }
+
     /** Markdown written by a cell. */
     public record Markdown(String markdown) {
     }
@@ -31,7 +35,15 @@ public final class RichDisplay {
         if (value instanceof Table t) {
             d.putHTML(TableHtml.render(t));
         } else if (value instanceof Chart c) {
-            d.putData("image/png", Base64.getEncoder().encodeToString(c.png()));
+            String png = Base64.getEncoder().encodeToString(c.png());
+            d.putData("image/png", png);
+            d.putMetaData("image/png", java.util.Map.of("alt", c.altText()));
+            // The HTML export takes text/html first; Debian's nbconvert (6.5) writes no alt from the
+            // metadata in its default template, so the chart also comes as an <img> with its alt text.
+            d.putHTML("<img src=\"data:image/png;base64," + png + "\" alt=\"" + TableHtml.escape(c.altText()) + "\">");
+        } else if (value instanceof Svg svg) {
+            d.putData("image/svg+xml", svg.svg());
+            d.putMetaData("image/svg+xml", java.util.Map.of("alt", svg.alt()));
         } else if (value instanceof RenderedImage img) {
             d.putData("image/png", Base64.getEncoder().encodeToString(png(img)));
         } else if (value instanceof Html h) {
@@ -47,7 +59,8 @@ public final class RichDisplay {
     /** The plain-text form of a value. */
     public static String text(Object value) {
         if (value instanceof Table t) return TableHtml.text(t);
-        if (value instanceof Chart c) return c.toString();
+        if (value instanceof Chart c) return c.toString() + " — " + c.altText();
+        if (value instanceof Svg svg) return "SVG chart — " + svg.alt();
         if (value instanceof RenderedImage img) return "image " + img.getWidth() + "×" + img.getHeight();
         if (value instanceof Html h) return h.html();
         if (value instanceof Markdown m) return m.markdown();

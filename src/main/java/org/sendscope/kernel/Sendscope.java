@@ -7,6 +7,7 @@ import java.util.List;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.sendscope.warehouse.QueryLimits;
 import org.sendscope.warehouse.ReadOnlyQuery;
@@ -36,6 +37,8 @@ public final class Sendscope {
             + "`./sendscope load dfe-ehcp <education-health-and-care-plans_YYYY.zip>`, then run the notebook again";
 
     private static final Map<Path, Sendscope> OPEN = new ConcurrentHashMap<>();
+    /** Statements running now, for {@link #cancelRunning()}: read without the facade's lock, which the query holds. */
+    private static final Set<TimedQuery> RUNNING = ConcurrentHashMap.newKeySet();
 
     private final Path file;
     private Warehouse warehouse;
@@ -49,7 +52,10 @@ public final class Sendscope {
         this.warehouse = Warehouse.openReadOnly(file);
     }
 
-    /** The default warehouse ({@code $SENDSCOPE_WAREHOUSE}, else {@code warehouse/sendscope.duckdb}), read-only. */
+    /**
+     * The default warehouse, read-only, by the rule the commands use ({@link Warehouse#resolve}):
+     * {@code $SENDSCOPE_WAREHOUSE}, else the project's {@code warehouse/sendscope.duckdb}.
+     */
     public static Sendscope open() {
         return open(Warehouse.resolve(null));
     }
@@ -92,15 +98,37 @@ public final class Sendscope {
      * The same guard as the SQL console ({@link ReadOnlyQuery}) and its time limit
      * ({@link #timeout(long)}, 60 s unless changed) apply; {@code %%sql} cells come here too.
      */
-    public synchronized Table sql(String query) {
+    public Table sql(String query) {
+        return sql(query, List.of());
+    }
+
+    /**
+     * Runs a read-only query with {@code ?} parameters bound in order (prepared-statement
+     * parameters, never pasted into the text), e.g. the values of a {@code %%sql} cell's
+     * {@code :name} parameters. An interrupt of the cell cancels the statement ({@link #cancelRunning()}).
+     */
+    public synchronized Table sql(String query, List<?> parameters) {
         String checked = ReadOnlyQuery.check(query);
-        try (TimedQuery q = TimedQuery.start(current().connection(), checked, timeoutSeconds,
-                "Sendscope.open().timeout(SECONDS)")) {
+        List<Object> values = parameters.stream().map(Sendscope::parameter).toList();
+        TimedQuery[] running = new TimedQuery[1];
+        try (TimedQuery q = TimedQuery.start(current().connection(), checked, values, timeoutSeconds,
+                "Sendscope.open().timeout(SECONDS)", t -> {
+                    running[0] = t;
+                    RUNNING.add(t);
+                })) {
             try {
-                return ResultTables.read(q.resultSet(), "result");
+                Table t = ResultTables.read(q.resultSet(), "result");
+                return isSchema(checked) ? TableHtml.showWhole(t) : t;
             } catch (SQLException e) {
                 throw q.failure(e);
             }
+        } catch (WarehouseException e) {
+            if (running[0] != null && !running[0].timedOut() && cancelled(e)) {
+                throw new QueryCancelledException("the query was stopped (interrupted)");
+            }
+            throw e;
+        } finally {
+            if (running[0] != null) RUNNING.remove(running[0]);
         }
     }
 
@@ -109,6 +137,55 @@ public final class Sendscope {
         if (seconds < 0) throw new WarehouseException("the time limit must be 0 (none) or more seconds, not " + seconds);
         this.timeoutSeconds = seconds;
         return this;
+    }
+
+    /** A DESCRIBE, SHOW or SUMMARIZE result lists columns: every one of them is shown. */
+    private static boolean isSchema(String query) {
+        String first = query.stripLeading().split("[\\s(]", 2)[0].toLowerCase(java.util.Locale.ROOT);
+        return first.equals("describe") || first.equals("show") || first.equals("summarize");
+    }
+
+    /**
+     * Tables up to {@code rows} rows are shown whole in the notebook, longer ones by their first and
+     * last rows (0: every row); the same as {@code %config SqlMagic.displaylimit = rows}.
+     */
+    public static void displayLimit(int rows) {
+        TableHtml.displayLimit(rows);
+    }
+
+    /** Numbers shown with thousands separators (3,266), except years and codes; {@code %config SqlMagic.thousands = True}. */
+    public static void thousands(boolean on) {
+        TableHtml.thousands(on);
+    }
+
+    // DuckDB's JDBC driver binds LocalDate and the boxed numbers and strings; anything else as its text.
+    private static Object parameter(Object v) {
+        if (v == null || v instanceof Number || v instanceof String || v instanceof Boolean
+                || v instanceof java.time.LocalDate || v instanceof java.time.LocalDateTime) {
+            return v instanceof java.time.LocalDate d ? java.sql.Date.valueOf(d)
+                    : v instanceof java.time.LocalDateTime t ? java.sql.Timestamp.valueOf(t) : v;
+        }
+        return v.toString();
+    }
+
+    private static boolean cancelled(WarehouseException e) {
+        String m = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        return m.contains("interrupt");
+    }
+
+    /**
+     * Stops every query running on the notebook's warehouses (the kernel's interrupt): a statement
+     * in DuckDB's native code cannot be stopped by stopping the Java thread that waits for it.
+     *
+     * @return how many statements were asked to stop
+     */
+    public static int cancelRunning() {
+        int n = 0;
+        for (TimedQuery q : RUNNING) {
+            q.cancel();
+            n++;
+        }
+        return n;
     }
 
     /**
@@ -125,7 +202,7 @@ public final class Sendscope {
                 n = rs.next() ? rs.getLong(1) : 0;
             }
         } catch (SQLException e) {
-            throw new WarehouseException(firstLine(e.getMessage()), e);
+            throw new WarehouseException(TimedQuery.firstLine(e.getMessage()), e);
         }
         if (n == 0) {
             throw new NoDataException("no " + measure + " observations loaded in " + file + "; " + HOW_TO_LOAD);
@@ -237,12 +314,5 @@ public final class Sendscope {
             }
         }
         OPEN.clear();
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) return "query failed";
-        String m = message.strip();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
     }
 }

@@ -8,6 +8,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
@@ -47,6 +51,18 @@ public final class SendscopeKernel extends BaseKernel {
     private final CellOutput err = new CellOutput();
     /** The request being answered while a cell runs: where its output and displays go. */
     private volatile ShellReplyEnvironment current;
+    /**
+     * Printed output is sent at least this often while a cell runs, so a long cell shows its
+     * progress; batched, not one message per {@code println} (see {@link CellOutput}).
+     */
+    static final long STREAM_EVERY_MS = 200;
+    private static final ScheduledExecutorService STREAM = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "sendscope-output");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Held while output, a display or a result is sent, so they reach the notebook in the order they happened. */
+    private final Object publishing = new Object();
 
     public SendscopeKernel() {
         super("sendscope", "0.1.0",
@@ -68,8 +84,30 @@ public final class SendscopeKernel extends BaseKernel {
         kernel.onStartup();
         kernel.becomeHandlerForConnection(connection);
         connection.connect();
+        ParentWatch.start(kernel::parentDied);
         connection.waitUntilClose();
         System.exit(0);
+    }
+
+    /**
+     * The Jupyter process that started the kernel is gone (killed, crashed): nobody can reach this
+     * kernel any more, so it stops its cell, closes the warehouse and exits rather than live on.
+     */
+    private void parentDied(long parentPid) {
+        Thread halt = new Thread(() -> {
+            // A connection that will not close must not keep the process alive.
+            try {
+                Thread.sleep(5_000);
+            } catch (InterruptedException ignored) {
+                // exiting anyway
+            }
+            Runtime.getRuntime().halt(0);
+        }, "sendscope-exit");
+        halt.setDaemon(true);
+        halt.start();
+        interrupt();
+        Sendscope.closeAll();
+        Runtime.getRuntime().halt(0);
     }
 
     private CellEvaluator shell() {
@@ -82,8 +120,7 @@ public final class SendscopeKernel extends BaseKernel {
 
     @Override
     public Object evalRaw(String code) {
-        if (SqlMagic.isSqlCell(code)) return SqlMagic.run(code, shell());
-        return shell().eval(code);
+        return Magics.eval(code, shell());
     }
 
     @Override
@@ -105,23 +142,34 @@ public final class SendscopeKernel extends BaseKernel {
         env.setBusyDeferIdle();
         env.publish(new PublishExecuteInput(code, count));
         replaceOutputStreams(env);
+        out.startCell();
+        err.startCell();
         current = env;
+        ScheduledFuture<?> streaming = STREAM.scheduleWithFixedDelay(this::flushOutput,
+                STREAM_EVERY_MS, STREAM_EVERY_MS, TimeUnit.MILLISECONDS);
         try {
             Object value = evalRaw(code);
-            flushOutput();
-            if (value != null) env.publish(new PublishExecuteResult(count, RichDisplay.of(value)));
+            synchronized (publishing) {
+                flushOutput();
+                if (value != null) env.publish(new PublishExecuteResult(count, RichDisplay.of(value)));
+            }
             env.defer().reply(new ExecuteReply(count, Map.of()));
         } catch (RuntimeException e) {
-            flushOutput();
             List<String> lines = formatError(e);
             String name = errorName(e);
             String text = String.valueOf(e.getMessage());
-            env.publish(new PublishError(name, text, lines));
+            synchronized (publishing) {
+                flushOutput();
+                env.publish(new PublishError(name, text, lines));
+            }
             ErrorReply reply = new ErrorReply(name, text, lines);
             reply.setExecutionCount(count);
             env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), reply);
         } finally {
-            current = null;
+            streaming.cancel(false);
+            synchronized (publishing) {
+                current = null;
+            }
         }
     }
 
@@ -141,20 +189,26 @@ public final class SendscopeKernel extends BaseKernel {
         });
     }
 
+    /** Sends what the cell printed since the last flush; also run every {@value #STREAM_EVERY_MS} ms while a cell runs. */
     private void flushOutput() {
-        ShellReplyEnvironment env = current;
-        if (env == null) return;
-        String o = out.take();
-        if (!o.isEmpty()) env.writeToStdOut(o);
-        String e = err.take();
-        if (!e.isEmpty()) env.writeToStdErr(e);
+        synchronized (publishing) {
+            ShellReplyEnvironment env = current;
+            if (env == null) return;
+            String o = out.take();
+            if (!o.isEmpty()) env.writeToStdOut(o);
+            String e = err.take();
+            if (!e.isEmpty()) env.writeToStdErr(e);
+        }
     }
 
     private void show(Object value) {
-        ShellReplyEnvironment env = current;
-        if (env == null) return; // a display after its cell ended has nowhere to go
-        flushOutput();
-        env.publish(new PublishDisplayData(RichDisplay.of(value)));
+        DisplayData d = RichDisplay.of(value); // drawn outside the lock: printed output keeps streaming meanwhile
+        synchronized (publishing) {
+            ShellReplyEnvironment env = current;
+            if (env == null) return; // a display after its cell ended has nowhere to go
+            flushOutput();
+            env.publish(new PublishDisplayData(d));
+        }
     }
 
     private static String errorName(Throwable e) {
@@ -177,14 +231,14 @@ public final class SendscopeKernel extends BaseKernel {
 
     @Override
     public ReplacementOptions complete(String code, int at) {
-        if (SqlMagic.isSqlCell(code)) return new ReplacementOptions(List.of(), at, at); // SQL is not Java
+        if (Magics.isMagicCell(code)) return new ReplacementOptions(List.of(), at, at); // SQL is not Java
         CellEvaluator.Completion c = shell().complete(code, at);
         return new ReplacementOptions(c.options(), c.start(), c.end());
     }
 
     @Override
     public String isComplete(String code) {
-        if (SqlMagic.isSqlCell(code)) return IS_COMPLETE_YES;
+        if (Magics.isMagicCell(code)) return IS_COMPLETE_YES;
         return switch (shell().completeness(code)) {
             case "complete" -> IS_COMPLETE_YES;
             case "incomplete" -> "    ";
@@ -194,6 +248,8 @@ public final class SendscopeKernel extends BaseKernel {
 
     @Override
     public void interrupt() {
+        // A query waits in DuckDB's native code, where stopping the Java thread does nothing: cancel it first.
+        Sendscope.cancelRunning();
         if (evaluator.isDone()) shell().interrupt();
     }
 
@@ -211,24 +267,43 @@ public final class SendscopeKernel extends BaseKernel {
             @Override
             public void write(int b) {
                 synchronized (buffer) {
-                    if (buffer.size() < MAX_OUTPUT_BYTES) buffer.write(b);
-                    else truncated = true;
+                    if (written < MAX_OUTPUT_BYTES) {
+                        buffer.write(b);
+                        written++;
+                    } else {
+                        truncated = true;
+                    }
                 }
             }
 
             @Override
             public void write(byte[] b, int off, int len) {
                 synchronized (buffer) {
-                    int room = Math.max(0, MAX_OUTPUT_BYTES - buffer.size());
-                    buffer.write(b, off, Math.min(room, len));
+                    int room = (int) Math.max(0, MAX_OUTPUT_BYTES - written);
+                    int n = Math.min(room, len);
+                    buffer.write(b, off, n);
+                    written += n;
                     if (len > room) truncated = true;
                 }
             }
         }, true, StandardCharsets.UTF_8);
+        /** Bytes kept since the cell began: the bound is per cell, however often the buffer is sent. */
+        private long written;
         private boolean truncated;
+        private boolean saidCut;
 
         PrintStream stream() {
             return stream;
+        }
+
+        /** A new cell: its output may again be up to {@link #MAX_OUTPUT_BYTES}. */
+        void startCell() {
+            synchronized (buffer) {
+                buffer.reset();
+                written = 0;
+                truncated = false;
+                saidCut = false;
+            }
         }
 
         /** What was printed since the last call, to send as one message. */
@@ -237,9 +312,11 @@ public final class SendscopeKernel extends BaseKernel {
             synchronized (buffer) {
                 stream.flush();
                 text = buffer.toString(StandardCharsets.UTF_8);
-                if (truncated) text += "\n… output cut at " + MAX_OUTPUT_BYTES / 1024 / 1024 + " MB\n";
+                if (truncated && !saidCut) {
+                    text += "\n… output cut at " + MAX_OUTPUT_BYTES / 1024 / 1024 + " MB\n";
+                    saidCut = true;
+                }
                 buffer.reset();
-                truncated = false;
             }
             return text;
         }

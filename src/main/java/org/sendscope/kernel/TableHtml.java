@@ -1,24 +1,61 @@
 package org.sendscope.kernel;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.WeakHashMap;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
  * A Tablesaw table as an HTML table for a notebook. A long table shows its first and last rows
  * with a gap row between, and always says how many rows it has, so a reader never mistakes a
- * preview for the whole answer.
+ * preview for the whole answer. How many rows is a setting ({@code %config SqlMagic.displaylimit},
+ * {@link Sendscope#displayLimit(int)}); a schema ({@code DESCRIBE}, {@code SHOW}, {@code SUMMARIZE})
+ * is always shown whole, because a column left out of it is a column the reader never learns of.
  */
 public final class TableHtml {
-    /** Tables up to this many rows are shown whole. */
+    /** Tables up to this many rows are shown whole, unless the display limit is changed. */
     public static final int SHOW_ALL_UP_TO = 30;
-    /** Rows shown from the top of a longer table. */
+    /** Rows shown from the top of a longer table at the default limit (a third of the limit). */
     public static final int HEAD = 10;
-    /** Rows shown from the bottom of a longer table. */
+    /** Rows shown from the bottom of a longer table at the default limit (a sixth of it). */
     public static final int TAIL = 5;
 
+    private static volatile int displayLimit = SHOW_ALL_UP_TO;
+    private static volatile boolean thousands;
+    /** Tables shown whole whatever the limit (schemas); by identity, forgotten with the table. */
+    private static final Set<Table> WHOLE = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+
     private TableHtml() {
+    }
+
+    /** Tables up to {@code rows} rows are shown whole, longer ones by their first and last rows; 0 shows every row. */
+    public static void displayLimit(int rows) {
+        if (rows < 0) throw new IllegalArgumentException("a display limit is 0 (every row) or more, not " + rows);
+        displayLimit = rows;
+    }
+
+    /** The display limit in force (0: every row). */
+    public static int displayLimit() {
+        return displayLimit;
+    }
+
+    /** Numbers with thousands separators (3,266) or without (3266, the default). Years and codes never get them. */
+    public static void thousands(boolean on) {
+        thousands = on;
+    }
+
+    /** Whether numbers are written with thousands separators. */
+    public static boolean thousands() {
+        return thousands;
+    }
+
+    /** Marks a table to be shown whole, whatever the limit (a schema). */
+    public static Table showWhole(Table t) {
+        WHOLE.add(t);
+        return t;
     }
 
     /** The HTML table with a caption giving the row and column count. */
@@ -37,7 +74,7 @@ public final class TableHtml {
             }
             b.append("<tr>");
             for (Column<?> c : t.columns()) {
-                String v = cell(c, r);
+                String v = shownCell(c, r);
                 b.append(isNumeric(c) ? "<td style=\"text-align:right\">" : "<td>").append(escape(v)).append("</td>");
             }
             b.append("</tr>\n");
@@ -50,7 +87,7 @@ public final class TableHtml {
         List<String[]> rows = new ArrayList<>();
         for (int r : shownRows(t)) {
             String[] row = new String[t.columnCount()];
-            for (int i = 0; i < row.length; i++) row[i] = r < 0 ? "…" : cell(t.column(i), r);
+            for (int i = 0; i < row.length; i++) row[i] = r < 0 ? "…" : shownCell(t.column(i), r);
             rows.add(row);
         }
         int[] w = new int[t.columnCount()];
@@ -70,22 +107,63 @@ public final class TableHtml {
         int n = t.rowCount();
         String rows = n == 1 ? "1 row" : String.format("%,d rows", n);
         String cols = t.columnCount() == 1 ? "1 column" : t.columnCount() + " columns";
-        String shown = n > SHOW_ALL_UP_TO ? " (first " + HEAD + " and last " + TAIL + " shown)" : "";
+        String shown = whole(t) ? "" : " (first " + head() + " and last " + tail() + " shown)";
         return rows + " × " + cols + shown;
+    }
+
+    private static boolean whole(Table t) {
+        int limit = displayLimit;
+        return limit == 0 || t.rowCount() <= limit || WHOLE.contains(t);
+    }
+
+    private static int head() {
+        return Math.max(1, displayLimit / 3);
+    }
+
+    private static int tail() {
+        return Math.max(1, displayLimit / 6);
     }
 
     /** Row indexes to show; -1 marks the gap. */
     private static List<Integer> shownRows(Table t) {
         List<Integer> rows = new ArrayList<>();
         int n = t.rowCount();
-        if (n <= SHOW_ALL_UP_TO) {
+        if (whole(t)) {
             for (int r = 0; r < n; r++) rows.add(r);
         } else {
-            for (int r = 0; r < HEAD; r++) rows.add(r);
+            for (int r = 0; r < head(); r++) rows.add(r);
             rows.add(-1);
-            for (int r = n - TAIL; r < n; r++) rows.add(r);
+            for (int r = n - tail(); r < n; r++) rows.add(r);
         }
         return rows;
+    }
+
+    /** A cell as shown: {@link #cell} with thousands separators when they are on and the column holds quantities. */
+    static String shownCell(Column<?> c, int r) {
+        String v = cell(c, r);
+        if (!thousands || !isNumeric(c) || isLabel(c.name()) || v.isEmpty()) return v;
+        return withSeparators(v);
+    }
+
+    /** Years, codes and identifiers are labels, not quantities: 2023 stays 2023. */
+    private static boolean isLabel(String column) {
+        String n = column.toLowerCase(java.util.Locale.ROOT);
+        return n.contains("year") || n.contains("code") || n.contains("january") || n.equals("id") || n.endsWith("_id")
+                || n.contains("urn") || n.contains("number") || n.contains("origin") || n.contains("vintage");
+    }
+
+    static String withSeparators(String plain) {
+        int start = plain.startsWith("-") ? 1 : 0;
+        int dot = plain.indexOf('.');
+        int end = dot < 0 ? plain.length() : dot;
+        if (end - start <= 3 || !plain.substring(start, end).chars().allMatch(Character::isDigit)) return plain;
+        StringBuilder b = new StringBuilder(plain.substring(0, start));
+        String digits = plain.substring(start, end);
+        for (int i = 0; i < digits.length(); i++) {
+            if (i > 0 && (digits.length() - i) % 3 == 0) b.append(',');
+            b.append(digits.charAt(i));
+        }
+        return b.append(plain.substring(end)).toString();
     }
 
     private static boolean isNumeric(Column<?> c) {

@@ -126,11 +126,20 @@ public final class ResultPrinter {
         return rows.size();
     }
 
-    private static String render(Object o) {
-        if (o instanceof Double d) {
-            if (d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e15) return Long.toString(d.longValue());
-            return Double.toString(d);
+    /**
+     * A value as text; numbers as plain decimals (259243459.17895, never 2.5924345917895E8), as a
+     * spreadsheet or a reader expects, with no more digits than the double holds.
+     */
+    static String render(Object o) {
+        if (o instanceof Double || o instanceof Float) {
+            double d = ((Number) o).doubleValue();
+            if (Double.isNaN(d) || Double.isInfinite(d)) return Double.toString(d);
+            if (d == Math.rint(d) && Math.abs(d) < 1e15) return Long.toString((long) d);
+            // Float.toString keeps a float's own shortest digits; widening to double first would add noise
+            String shortest = o instanceof Float f ? Float.toString(f) : Double.toString(d);
+            return new java.math.BigDecimal(shortest).stripTrailingZeros().toPlainString();
         }
+        if (o instanceof java.math.BigDecimal b) return b.toPlainString();
         return o.toString();
     }
 

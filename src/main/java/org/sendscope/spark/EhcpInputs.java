@@ -20,7 +20,7 @@ import org.sendscope.warehouse.WarehouseException;
  * The four inputs of the EHC plan jobs as Datasets: LA series values, areas, statistical neighbours
  * and successions (the same queries {@link PanelLoader} runs).
  *
- * @param series       area_code, area_name, measure, breakdown, year, value
+ * @param series       area_code, area_name, measure, breakdown, dimension, dimension_value, year, value
  * @param areas        area_code, name, region_code
  * @param neighbours   area_code, neighbour_code, rank
  * @param successions  area_code, successor_code
@@ -31,6 +31,7 @@ public record EhcpInputs(Dataset<Row> series, Dataset<Row> areas, Dataset<Row> n
     static final StructType SERIES = new StructType()
             .add("area_code", DataTypes.StringType).add("area_name", DataTypes.StringType)
             .add("measure", DataTypes.StringType).add("breakdown", DataTypes.StringType)
+            .add("dimension", DataTypes.StringType).add("dimension_value", DataTypes.StringType)
             .add("year", DataTypes.IntegerType).add("value", DataTypes.DoubleType);
     static final StructType AREAS = new StructType()
             .add("area_code", DataTypes.StringType).add("name", DataTypes.StringType)
@@ -44,7 +45,7 @@ public record EhcpInputs(Dataset<Row> series, Dataset<Row> areas, Dataset<Row> n
     /** Reads the inputs from the warehouse into Datasets of {@code spark}. */
     public static EhcpInputs fromWarehouse(SparkSession spark, Warehouse w) {
         return new EhcpInputs(
-                spark.createDataFrame(rows(w, PanelLoader.SERIES_SQL, 6), SERIES),
+                spark.createDataFrame(rows(w, PanelLoader.SERIES_SQL, 8), SERIES),
                 spark.createDataFrame(rows(w, PanelLoader.AREAS_SQL, 3), AREAS),
                 spark.createDataFrame(rows(w, "SELECT area_code, neighbour_code, rank FROM statistical_neighbours", 3),
                         NEIGHBOURS),
@@ -56,7 +57,8 @@ public record EhcpInputs(Dataset<Row> series, Dataset<Row> areas, Dataset<Row> n
         PanelInputs in = new PanelInputs();
         for (Row r : areas.collectAsList()) in.area(r.getString(0), r.getString(1), r.getString(2));
         for (Row r : series.orderBy("area_code", "measure", "breakdown", "year").collectAsList()) {
-            in.value(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getInt(4), r.getDouble(5));
+            in.value(r.getString(0), r.getString(1), r.getString(2), r.getString(4), r.getString(5), r.getInt(6),
+                    r.getDouble(7));
         }
         for (Row r : neighbours.orderBy("area_code", "rank").collectAsList()) in.neighbour(r.getString(0), r.getString(1));
         for (Row r : successions.orderBy("area_code", "successor_code").collectAsList()) {

@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.sendscope.breakdown.Breakdowns;
 
 /**
  * Applies {@code sql/schema/NNN_name.sql} once each, in order, and re-creates the public views of
@@ -54,6 +55,8 @@ final class SchemaMigrations {
                             + "warehouse; put schema changes in a new numbered file");
                 }
             }
+            // the reference tables the views read, from their one source in the build
+            Breakdowns.seed(connection);
             for (String name : SqlResources.list("views")) {
                 runScript(s, SqlResources.read("views", name), "sql/views/" + name);
             }
@@ -102,6 +105,7 @@ final class SchemaMigrations {
         StringBuilder all = new StringBuilder();
         List<String> names = SqlResources.list("views");
         for (String n : names) all.append(n).append('\n').append(SqlResources.read("views", n));
+        all.append("breakdowns.tsv\n").append(Breakdowns.text());
         return sha256(all.toString());
     }
 

@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.sendscope.report.Messages;
 
 /**
  * One user query under a time limit: a watchdog cancels the statement ({@link Statement#cancel()},
@@ -44,19 +45,45 @@ public final class TimedQuery implements AutoCloseable {
      * @throws WarehouseException in one line when it fails or runs out of time
      */
     public static TimedQuery start(Connection c, String sql, long timeoutSeconds, String hint) {
+        return start(c, sql, java.util.List.of(), timeoutSeconds, hint, null);
+    }
+
+    /**
+     * Starts {@code sql} with its {@code ?} parameters bound in order (a notebook's {@code :name}
+     * parameters), telling {@code started} the query before it runs, so another thread can
+     * {@link #cancel()} it.
+     */
+    public static TimedQuery start(Connection c, String sql, java.util.List<?> parameters, long timeoutSeconds, String hint,
+            java.util.function.Consumer<TimedQuery> started) {
         TimedQuery q;
         try {
-            q = new TimedQuery(c.createStatement(), timeoutSeconds, hint);
+            q = new TimedQuery(parameters.isEmpty() ? c.createStatement() : c.prepareStatement(sql), timeoutSeconds, hint);
         } catch (SQLException e) {
             throw new WarehouseException(firstLine(e.getMessage()), e);
         }
         try {
-            q.resultSet = q.statement.executeQuery(sql);
+            if (started != null) started.accept(q);
+            // DuckDB's plain statement is a PreparedStatement too: ask what was made, not what it is.
+            if (!parameters.isEmpty() && q.statement instanceof java.sql.PreparedStatement ps) {
+                for (int i = 0; i < parameters.size(); i++) ps.setObject(i + 1, parameters.get(i));
+                q.resultSet = ps.executeQuery();
+            } else {
+                q.resultSet = q.statement.executeQuery(sql);
+            }
             return q;
         } catch (SQLException e) {
             WarehouseException why = q.failure(e);
             q.close();
             throw why;
+        }
+    }
+
+    /** Stops the query from another thread (the reader pressed Interrupt); its error follows in the running thread. */
+    public void cancel() {
+        try {
+            statement.cancel();
+        } catch (SQLException | RuntimeException ignored) {
+            // finished or closed in the meantime: nothing left to stop
         }
     }
 
@@ -101,9 +128,6 @@ public final class TimedQuery implements AutoCloseable {
 
     /** The first line of a driver message (DuckDB adds context lines). */
     public static String firstLine(String message) {
-        if (message == null) return "query failed";
-        String m = message.strip();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
+        return Messages.firstLine(message, "query failed");
     }
 }

@@ -33,7 +33,7 @@ public final class Warehouse implements AutoCloseable {
 
     /** The environment variable that names another warehouse file. */
     public static final String ENV = "SENDSCOPE_WAREHOUSE";
-    /** The default warehouse file, relative to the working directory. */
+    /** The default warehouse file, relative to the project folder (else the working directory). */
     public static final Path DEFAULT_FILE = Path.of("warehouse", "sendscope.duckdb");
 
     private static final String COPY_INFIX = ".loading-";
@@ -56,11 +56,25 @@ public final class Warehouse implements AutoCloseable {
         this.lock = lock;
     }
 
-    /** The warehouse file to use: the explicit one, else {@code $SENDSCOPE_WAREHOUSE}, else the default. */
+    /** The property the launcher and the kernelspec set to the project folder. */
+    public static final String HOME_PROPERTY = "sendscope.home";
+
+    /**
+     * The warehouse file to use, the one rule the commands and the kernel share: the explicit one,
+     * else {@code $SENDSCOPE_WAREHOUSE}, else {@code warehouse/sendscope.duckdb} in the project
+     * folder ({@code -Dsendscope.home}, which the launcher and the kernelspec set), else in the
+     * working directory. So {@code ./sendscope load …} run from another folder loads the project's
+     * warehouse, the one the notebooks read.
+     */
     public static Path resolve(Path explicit) {
+        return resolve(explicit, System.getenv(ENV), System.getProperty(HOME_PROPERTY));
+    }
+
+    /** {@link #resolve(Path)} with the environment variable and project folder given (for tests). */
+    public static Path resolve(Path explicit, String env, String home) {
         if (explicit != null) return explicit;
-        String env = System.getenv(ENV);
         if (env != null && !env.isBlank()) return Path.of(env);
+        if (home != null && !home.isBlank()) return Path.of(home).resolve(DEFAULT_FILE).toAbsolutePath().normalize();
         return DEFAULT_FILE;
     }
 
@@ -175,7 +189,25 @@ public final class Warehouse implements AutoCloseable {
     private static Connection connectReadOnly(Path file, boolean streamResults) throws SQLException {
         Properties p = uncached();
         p.putAll(QueryLimits.readOnlyConnection(streamResults));
-        return DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), p);
+        // A load may rename its copy over the file while DuckDB is opening it; an open that fails
+        // while the file was being replaced is tried again on the new file (a reader is never turned away).
+        for (int attempt = 1; ; attempt++) {
+            Object before = fileKey(file);
+            try {
+                return DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), p);
+            } catch (SQLException e) {
+                if (attempt >= 3 || java.util.Objects.equals(before, fileKey(file))) throw e;
+            }
+        }
+    }
+
+    /** The identity of the file now at {@code file} (its inode), or null when it cannot be read. */
+    private static Object fileKey(Path file) {
+        try {
+            return Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** An in-memory warehouse, migrated, for tests and benchmarks. */
@@ -341,7 +373,7 @@ public final class Warehouse implements AutoCloseable {
         try (Statement s = connection().createStatement(); ResultSet rs = s.executeQuery(sql)) {
             return rs.next() ? rs.getLong(1) : 0;
         } catch (SQLException e) {
-            throw new WarehouseException(e.getMessage() + " in: " + sql, e);
+            throw WarehouseException.internal(e.getMessage() + " in: " + sql, e);
         }
     }
 
@@ -351,7 +383,7 @@ public final class Warehouse implements AutoCloseable {
             s.execute(sql);
             if (!readOnly && changesRows(sql)) martsStale = true;
         } catch (SQLException e) {
-            throw new WarehouseException(e.getMessage() + " in: " + sql, e);
+            throw WarehouseException.internal(e.getMessage() + " in: " + sql, e);
         }
     }
 
@@ -389,6 +421,7 @@ public final class Warehouse implements AutoCloseable {
                         + "the warehouse " + file + " was left as it was");
             }
             replace(workingCopy, file.toAbsolutePath().normalize());
+            org.sendscope.ingest.LoadPoints.reached("replaced");
         } catch (SQLException | IOException e) {
             closeQuietly(connection);
             throw new WarehouseException("closing warehouse " + file + " (it was left as it was): " + e.getMessage(), e);

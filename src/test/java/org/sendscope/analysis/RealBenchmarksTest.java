@@ -13,9 +13,11 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.sendscope.cli.Main;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.sendscope.testing.SharedData;
+import org.sendscope.testing.SharedWarehouse;
+import org.sendscope.testing.SharedWarehouse.Contents;
 import org.sendscope.warehouse.Warehouse;
 
 /**
@@ -52,17 +54,16 @@ import org.sendscope.warehouse.Warehouse;
  * </ul>
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(SharedWarehouse.class)
 class RealBenchmarksTest {
     Path file;
 
     @BeforeAll
-    void load(@TempDir Path dir) {
-        file = dir.resolve("w.duckdb");
+    void load(@SharedWarehouse.Copy(Contents.SEN2) Path copy) {
+        // Both SEN2 releases (load dfe-ehcp 2022 2025), then the neighbours mapped with the 2025 release.
+        file = copy;
         String w = file.toString();
-        String r2022 = SharedData.dfe("ehc-plans/education-health-and-care-plans_2022.zip").toString();
         String r2025 = SharedData.dfe("ehc-plans/education-health-and-care-plans_2025_to-jan-2023.zip").toString();
-        assertEquals(0, Main.commandLine().setOut(new PrintWriter(new StringWriter()))
-                .execute("load", "dfe-ehcp", r2022, r2025, "--warehouse", w));
         StringWriter err = new StringWriter();
         int code = Main.commandLine().setOut(new PrintWriter(new StringWriter())).setErr(new PrintWriter(err))
                 .execute("load", "neighbours", SharedData.dfe("statistical-neighbours/sn_may_2025.xlsx").toString(),

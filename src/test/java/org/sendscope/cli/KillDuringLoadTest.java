@@ -30,7 +30,8 @@ import org.sendscope.warehouse.Warehouse;
  * in its own JVM over a warehouse holding a small release of the same year (so the load supersedes
  * it), pauses at a named point ({@link LoadPoints#PAUSE_AT}) and is killed there with SIGKILL. The
  * warehouse must then open and hold exactly the before or the after state: the before state at
- * every point up to the commit, the after state once committed. {@code -Dsendscope.crash.points=N}
+ * every point up to and including the commit (a load commits into a working copy of the file,
+ * decision 0095), the after state once the copy has replaced the file. {@code -Dsendscope.crash.points=N}
  * kills at more points (up to every file staged and inserted).
  */
 class KillDuringLoadTest {
@@ -47,11 +48,11 @@ class KillDuringLoadTest {
     /** The points, the default few first: outside the transaction, inside it at each stage, after the commit. */
     static List<String> points() {
         List<String> all = new ArrayList<>(List.of("unpacked", "started", "inserted:caseload", "staged:requests",
-                "written", "superseded", "committing", "committed"));
+                "written", "superseded", "committing", "committed", "replaced"));
         for (String f : FILES) {
             for (String p : List.of("staged:" + f, "inserted:" + f)) if (!all.contains(p)) all.add(p);
         }
-        int n = Integer.getInteger("sendscope.crash.points", 8);
+        int n = Integer.getInteger("sendscope.crash.points", 9);
         return all.subList(0, Math.min(Math.max(n, 5), all.size()));
     }
 
@@ -80,7 +81,7 @@ class KillDuringLoadTest {
             p.destroyForcibly(); // SIGKILL: no shutdown hook, no rollback, no close
             assertTrue(p.waitFor(60, TimeUnit.SECONDS));
             Map<String, String> state = fingerprint(file);
-            Map<String, String> expected = point.equals("committed") ? after : before;
+            Map<String, String> expected = point.equals("replaced") ? after : before;
             assertEquals(expected, state, "killed at '" + point + "': the warehouse holds neither the before nor the "
                     + "after state\n" + seen);
             try (Warehouse w = Warehouse.open(file)) {

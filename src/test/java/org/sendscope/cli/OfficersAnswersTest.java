@@ -10,8 +10,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.sendscope.testing.CliRun;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
-import org.sendscope.testing.SharedData;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.sendscope.testing.SharedWarehouse;
+import org.sendscope.testing.SharedWarehouse.Contents;
 
 /**
  * Where the papers print the officers' answer to a public question and the warehouse holds the
@@ -21,6 +22,7 @@ import org.sendscope.testing.SharedData;
  * July 2024 agenda pack) and the improvement plan's KPI table.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(SharedWarehouse.class)
 class OfficersAnswersTest {
     private static final String BCP = "E06000058";
     Path warehouse;
@@ -29,21 +31,10 @@ class OfficersAnswersTest {
         return CliRun.of(args);
     }
 
+    /** The two SEN2 releases and BCP's two papers, each loaded by its {@code sendscope load} command. */
     @BeforeAll
-    void load(@TempDir Path dir) {
-        warehouse = dir.resolve("w.duckdb");
-        String w = warehouse.toString();
-        String r2025 = SharedData.dfe("ehc-plans/education-health-and-care-plans_2025_to-jan-2023.zip").toString();
-        ok(run("load", "dfe-ehcp", SharedData.dfe("ehc-plans/education-health-and-care-plans_2022.zip").toString(), r2025,
-                "--warehouse", w));
-        ok(run("load", "paper", SharedData.paper("bcp-send-improvement-plan-2023-26.txt").toString(), "--area", BCP,
-                "--published", "2024-04-30", "--warehouse", w));
-        ok(run("load", "paper", SharedData.paper("bcp-childrens-scrutiny-committee-2024-07-24-agenda-pack.txt").toString(),
-                "--area", BCP, "--published", "2024-07-24", "--warehouse", w));
-    }
-
-    private static void ok(CliRun r) {
-        assertEquals(0, r.code(), r.err());
+    void load(@SharedWarehouse.Copy(Contents.SEN2_PAPERS) Path copy) {
+        warehouse = copy;
     }
 
     private String ask(String question, String asOf) {
@@ -107,38 +98,40 @@ class OfficersAnswersTest {
     void theJavaTrendAgreesWithKpiTrendOnEveryMeasureOfBcp() throws Exception {
         try (org.sendscope.warehouse.Warehouse w = org.sendscope.warehouse.Warehouse.openReadOnly(warehouse);
              java.sql.Statement s = w.connection().createStatement()) {
-            java.util.List<String[]> series = new java.util.ArrayList<>();
-            try (java.sql.ResultSet rs = s.executeQuery("SELECT DISTINCT measure, period_kind FROM kpi_trend "
-                    + "WHERE area_code = '" + BCP + "' AND breakdown = 'total' ORDER BY 1, 2")) {
-                while (rs.next()) series.add(new String[] {rs.getString(1), rs.getString(2)});
+            // kpi_trend read once for every BCP series (one query per series took most of this test's time).
+            java.util.Map<String, java.util.List<Object[]>> bySeries = new java.util.LinkedHashMap<>();
+            try (java.sql.ResultSet rs = s.executeQuery("SELECT measure, period_kind, period_label, change_previous, "
+                    + "direction_of_travel, target, rag FROM kpi_trend WHERE area_code = '" + BCP + "' AND breakdown = 'total' "
+                    + "ORDER BY measure, period_kind, period_start, period_end")) {
+                while (rs.next()) {
+                    bySeries.computeIfAbsent(rs.getString(1) + "|" + rs.getString(2), k -> new java.util.ArrayList<>())
+                            .add(new Object[] {rs.getString(3), rs.getObject(4), rs.getString(5), rs.getObject(6), rs.getString(7)});
+                }
             }
             int rows = 0;
             int withTarget = 0;
-            for (String[] m : series) {
+            for (var e : bySeries.entrySet()) {
+                String[] m = e.getKey().split("\\|");
                 tech.tablesaw.api.Table t = org.sendscope.analysis.Trend.load(w, m[0], BCP, "total", m[1]).table();
-                try (java.sql.ResultSet rs = s.executeQuery("SELECT period_label, change_previous, direction_of_travel, "
-                        + "target, rag FROM kpi_trend WHERE area_code = '" + BCP + "' AND breakdown = 'total' AND measure = '"
-                        + m[0] + "' AND period_kind = '" + m[1] + "' ORDER BY period_start, period_end")) {
-                    int i = 0;
-                    while (rs.next()) {
-                        String what = m[0] + " " + m[1] + " " + rs.getString(1);
-                        assertEquals(t.stringColumn("period_label").get(i), rs.getString(1), what);
-                        double change = t.doubleColumn("change_previous").getDouble(i);
-                        if (Double.isNaN(change)) assertEquals(null, rs.getObject(2), what);
-                        else assertEquals(change, rs.getDouble(2), 1e-9, what);
-                        assertEquals(t.stringColumn("direction_of_travel").get(i), nz(rs.getString(3)), what);
-                        double target = t.doubleColumn("target").getDouble(i);
-                        if (Double.isNaN(target)) assertEquals(null, rs.getObject(4), what);
-                        else {
-                            assertEquals(target, rs.getDouble(4), 1e-9, what);
-                            withTarget++;
-                        }
-                        assertEquals(t.stringColumn("rag").get(i), nz(rs.getString(5)), what);
-                        i++;
-                        rows++;
+                int i = 0;
+                for (Object[] r : e.getValue()) {
+                    String what = m[0] + " " + m[1] + " " + r[0];
+                    assertEquals(t.stringColumn("period_label").get(i), r[0], what);
+                    double change = t.doubleColumn("change_previous").getDouble(i);
+                    if (Double.isNaN(change)) assertEquals(null, r[1], what);
+                    else assertEquals(change, ((Number) r[1]).doubleValue(), 1e-9, what);
+                    assertEquals(t.stringColumn("direction_of_travel").get(i), nz((String) r[2]), what);
+                    double target = t.doubleColumn("target").getDouble(i);
+                    if (Double.isNaN(target)) assertEquals(null, r[3], what);
+                    else {
+                        assertEquals(target, ((Number) r[3]).doubleValue(), 1e-9, what);
+                        withTarget++;
                     }
-                    assertEquals(t.rowCount(), i, m[0]);
+                    assertEquals(t.stringColumn("rag").get(i), nz((String) r[4]), what);
+                    i++;
+                    rows++;
                 }
+                assertEquals(t.rowCount(), i, m[0]);
             }
             assertTrue(rows > 300 && withTarget > 50, rows + " rows, " + withTarget + " with a target");
         }

@@ -24,6 +24,14 @@ class DemoTest {
         String text = out.toString();
         assertTrue(text.contains("ehc_20wk_pct_incl_exc"), text);
         assertTrue(text.contains("synthetic"), text);
+        // the first screen: at most 60 lines, a headline for each kind of user and what to try next
+        assertTrue(text.lines().count() <= DemoSummary.MAX_LINES, text.lines().count() + " lines:\n" + text);
+        assertTrue(text.contains("ehc_20wk_pct_incl_exc (total, month) Mar-24: 67.1 against a target of 95 "
+                + "(higher is required): misses it"), text);
+        assertTrue(text.contains("Mar-24: 67.1% (52.9% in Feb-24: improving); target 95.0%, RED."), text);
+        assertTrue(text.contains("kpis         2 files          194 rows   vintage 2024-07-24, synthetic"), text);
+        assertTrue(text.contains("Try next:\n  ./sendscope notebook run"), text);
+        assertTrue(!text.contains("Loads in force:"), "full tables only with --verbose:\n" + text);
         try (Warehouse w = Warehouse.openReadOnly(file)) {
             // transcribed facts from the papers
             assertEquals(1, w.count("SELECT count(*) FROM observations WHERE area_code = 'E06000058' "
@@ -46,8 +54,12 @@ class DemoTest {
         StringWriter again = new StringWriter();
         cl = Main.commandLine();
         cl.setOut(new PrintWriter(again));
-        assertEquals(0, cl.execute("demo", "--warehouse", file.toString()));
+        assertEquals(0, cl.execute("demo", "--warehouse", file.toString(), "--verbose"));
         assertTrue(again.toString().contains("already loaded"), again.toString());
+        // --verbose: the full tables, kpi_latest with its breakdown and period kind
+        assertTrue(again.toString().contains("Loads in force:"), again.toString());
+        assertTrue(again.toString().lines().anyMatch(l -> l.matches("\\s*measure\\s+\\|?\\s*breakdown\\s+\\|?\\s*period_kind.*")),
+                again.toString());
         try (Warehouse w = Warehouse.openReadOnly(file)) {
             // Where ../shared is present the demo loads the SEN2 releases in place and forecasts every LA
             // with a January 2023 figure (152 in caseload.csv 202223); the second run stores no new run.

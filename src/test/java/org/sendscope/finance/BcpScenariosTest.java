@@ -15,9 +15,10 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sendscope.ingest.dfe.Sen2Release;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.sendscope.testing.CliRun;
-import org.sendscope.testing.SharedData;
+import org.sendscope.testing.SharedWarehouse;
+import org.sendscope.testing.SharedWarehouse.Contents;
 import org.sendscope.warehouse.Warehouse;
 
 /**
@@ -26,19 +27,17 @@ import org.sendscope.warehouse.Warehouse;
  * the 0.5 % transfer, so about -£91m at 31 March 2025; 3 % funding growth; 35 % EHCP growth over
  * five years. On a warehouse with the real SEN2 release (placements, ceased plans) loaded.
  */
+@ExtendWith(SharedWarehouse.class)
 class BcpScenariosTest {
     static final Path DIR = Path.of("notebooks", "scenarios");
     @TempDir
     static Path tmp;
     static Path warehouse;
 
+    /** A copy of a warehouse with both SEN2 releases loaded ({@code sendscope load dfe-ehcp}). */
     @BeforeAll
-    static void load() {
-        warehouse = tmp.resolve("w.duckdb");
-        try (Warehouse w = Warehouse.open(warehouse)) {
-            Sen2Release.load(w, SharedData.dfe("ehc-plans/education-health-and-care-plans_2022.zip"), null);
-            Sen2Release.load(w, SharedData.dfe("ehc-plans/education-health-and-care-plans_2025_to-jan-2023.zip"), null);
-        }
+    static void load(@SharedWarehouse.Copy(Contents.SEN2) Path copy) {
+        warehouse = copy;
     }
 
     static List<String[]> csv(String out) {

@@ -14,10 +14,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.sendscope.cli.Main;
-import org.sendscope.ingest.dfe.Sen2Release;
-import org.sendscope.testing.SharedData;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.sendscope.testing.LocalSpark;
+import org.sendscope.testing.SharedWarehouse;
+import org.sendscope.testing.SharedWarehouse.Contents;
 import org.sendscope.warehouse.Warehouse;
 import picocli.CommandLine;
 
@@ -26,24 +27,23 @@ import picocli.CommandLine;
  * successions, the backtest goal (issue 6), the no-leak rule on real data, and the commands.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(SharedWarehouse.class)
 class EhcpReleasesBacktestTest {
     static final String R2022 = "ehc-plans/education-health-and-care-plans_2022.zip";
     static final String R2025 = "ehc-plans/education-health-and-care-plans_2025_to-jan-2023.zip";
 
-    @TempDir
-    static Path dir;
     Path file;
     Panel panel;
     List<Backtest.Row> rows;
 
+    /** A copy of a warehouse with both releases loaded ({@code sendscope load dfe-ehcp R2022 R2025}). */
     @BeforeAll
-    void load() {
-        file = dir.resolve("w.duckdb");
+    void load(@SharedWarehouse.Copy(Contents.SEN2) Path copy) {
+        file = copy;
         try (Warehouse w = Warehouse.open(file)) {
-            Sen2Release.load(w, SharedData.dfe(R2022), null);
-            Sen2Release.load(w, SharedData.dfe(R2025), null);
             panel = PanelLoader.load(w);
         }
+        // The 1,000-simulation backtest, computed once: the Spark test below compares with it.
         rows = new EhcpForecasting(panel).backtest(List.of(), 2016, 2022, 3);
     }
 
@@ -157,8 +157,8 @@ class EhcpReleasesBacktestTest {
     @Test
     void theSparkJobGivesTheSameTableOnTheReleases() {
         try (Warehouse w = Warehouse.openReadOnly(file)) {
-            org.sendscope.spark.SparkBacktestBench.Result r = org.sendscope.spark.SparkBacktestBench.run(w, 2016, 2022, 3,
-                    org.sendscope.forecast.Models.DEFAULT_SIMULATIONS, dir.resolve("spark").toString());
+            org.sendscope.spark.SparkBacktestBench.Result r = org.sendscope.spark.SparkBacktestBench.compare(
+                    LocalSpark.session(), w, rows, 2016, 2022, 3, org.sendscope.forecast.Models.DEFAULT_SIMULATIONS);
             assertEquals(rows.size(), r.rows());
             assertTrue(r.maxDifference() < 1e-9, "largest difference " + r.maxDifference());
         }

@@ -87,6 +87,18 @@ class CellEvaluatorTest {
     }
 
     @Test
+    void shiftTabShowsTheJavadocOfTheFacadeAndOfTablesaw() {
+        String facade = shell.documentation("Sendscope.open(", "Sendscope.open(".length());
+        assertTrue(facade.contains("Sendscope Sendscope.open()"), facade);
+        assertTrue(facade.contains("The default warehouse, read-only, by the rule the commands use"), facade);
+        shell.eval("Table docs = Table.create(\"d\");");
+        String where = shell.documentation("docs.where(", "docs.where(".length());
+        assertTrue(where.contains("Returns a table containing the rows contained in the given Selection"), where);
+        String fan = shell.documentation("Chart.fan(", "Chart.fan(".length());
+        assertTrue(fan.contains("A fan chart of a forecast alone."), fan);
+    }
+
+    @Test
     void anInterruptStopsARunningCell() throws Exception {
         CompletableFuture<CellError> running = CompletableFuture.supplyAsync(() -> {
             try {

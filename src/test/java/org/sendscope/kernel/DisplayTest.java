@@ -35,6 +35,42 @@ class DisplayTest {
     }
 
     @Test
+    void theDisplayLimitAndThousandsAreSettingsAndASchemaIsShownWhole(@TempDir Path dir) {
+        Table t = Table.create("t", IntColumn.create("year", IntStream.rangeClosed(1990, 2025).toArray()),
+                DoubleColumn.create("plans", IntStream.rangeClosed(1990, 2025).mapToDouble(i -> i * 10.0).toArray()));
+        try {
+            assertTrue(TableHtml.render(t).contains("36 rows × 2 columns (first 10 and last 5 shown)"), "the default, 30");
+            TableHtml.displayLimit(40);
+            assertTrue(TableHtml.render(t).contains("36 rows × 2 columns</caption>"), "all 36 rows under a limit of 40");
+            TableHtml.displayLimit(0);
+            assertFalse(TableHtml.render(Table.create("l", IntColumn.create("n", IntStream.range(0, 500).toArray()))).contains("shown"));
+            TableHtml.thousands(true);
+            String html = TableHtml.render(t);
+            assertTrue(html.contains(">19,900</td>") && html.contains(">20,250</td>"), "plans with separators");
+            assertTrue(html.contains(">2025</td>") && !html.contains(">2,025</td>"), "a year stays a year");
+        } finally {
+            TableHtml.displayLimit(TableHtml.SHOW_ALL_UP_TO);
+            TableHtml.thousands(false);
+        }
+        // DESCRIBE of a 36-column view lists 36 rows: every one shown at the default limit of 30.
+        Path file = dir.resolve("w.duckdb");
+        try (Warehouse w = Warehouse.open(file)) {
+            w.execute("INSERT INTO load_log VALUES (1, 'test', 'test|1', 'hand-written', 'x', '1', now(), now(), 0, 0, 'loaded', NULL)");
+        }
+        try {
+            StringBuilder cols = new StringBuilder("SELECT 1 AS c1");
+            for (int i = 2; i <= 36; i++) cols.append(", ").append(i).append(" AS c").append(i);
+            Table schema = Sendscope.open(file).sql("DESCRIBE " + cols);
+            assertEquals(36, schema.rowCount());
+            String html = TableHtml.render(schema);
+            assertTrue(html.contains("36 rows × ") && !html.contains("shown)"), html.substring(html.indexOf("<caption")));
+            assertTrue(html.contains(">c20</td>"), "a middle column is listed");
+        } finally {
+            Sendscope.closeAll();
+        }
+    }
+
+    @Test
     void chartsArePngs() {
         Table t = Table.create("t", StringColumn.create("area", "BCP", "BCP", "England", "England"),
                 IntColumn.create("january", 2022, 2023, 2022, 2023), DoubleColumn.create("index", 100, 107, 100, 110));

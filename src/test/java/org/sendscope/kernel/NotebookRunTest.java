@@ -10,20 +10,24 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sendscope.cli.Main;
-import org.sendscope.testing.SharedData;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.sendscope.testing.SharedWarehouse;
+import org.sendscope.testing.SharedWarehouse.Contents;
 import org.sendscope.warehouse.Warehouse;
 import picocli.CommandLine;
 
 /**
  * {@code sendscope notebook run} with real Jupyter and the real kernel: every notebook in
  * notebooks/ runs green on the published SEN2 releases, and a failing cell or an empty warehouse
- * makes the run fail with a message a person can act on.
+ * makes the run fail with a message a person can act on. The same notebooks on the demo warehouse:
+ * {@link NotebookDemoRunTest} (a class of its own, so that the two sets can run in parallel forks).
  */
+@ExtendWith(SharedWarehouse.class)
 class NotebookRunTest {
     private static final Path OUT = Path.of("target", "notebooks");
 
     /** Runs the CLI and returns its exit code and printed output. */
-    private static Object[] run(String... args) {
+    static Object[] run(String... args) {
         StringWriter sw = new StringWriter();
         CommandLine cl = Main.commandLine();
         cl.setOut(new PrintWriter(sw, true));
@@ -32,10 +36,9 @@ class NotebookRunTest {
         return new Object[] {code, sw.toString()};
     }
 
+    /** On a copy of what the notebooks read ({@link SharedWarehouse.Contents#NOTEBOOKS}: SEN2, neighbours, papers, actions). */
     @Test
-    void everyNotebookRunsOnThePublishedReleases(@TempDir Path dir) throws Exception {
-        Path w = dir.resolve("w.duckdb");
-        loadWhatTheNotebooksRead(w);
+    void everyNotebookRunsOnThePublishedReleases(@SharedWarehouse.Copy(Contents.NOTEBOOKS) Path w) throws Exception {
         Jupyter.require();
 
         Object[] result = run("notebook", "run", "--warehouse", w.toString());
@@ -51,6 +54,10 @@ class NotebookRunTest {
         // BCP 2,448 plans in January 2020 and 3,266 in January 2023 (caseload.csv, E06000058).
         String benchmarks = Files.readString(OUT.resolve("benchmarks.html"));
         assertTrue(benchmarks.contains("data:image/png;base64,"), "a PNG chart in benchmarks.html");
+        // Every chart has alt text in the HTML: an <img> for each chart, each with alt="…".
+        int charts = benchmarks.split("<img src=\"data:image/png;base64,", -1).length - 1;
+        int described = benchmarks.split("\" alt=\"", -1).length - 1;
+        assertTrue(charts > 0 && described == charts, charts + " charts, " + described + " with alt text");
         assertTrue(benchmarks.contains("<strong>33.4%</strong> (2,448 to 3,266)"), "the answer sentence");
 
         // A %%sql cell's table, with the loads the test made.
@@ -65,23 +72,6 @@ class NotebookRunTest {
         // Three plans, four snapshots (BCP's plan and its copy in the agenda pack, Hull, Bedford).
         String plan = Files.readString(OUT.resolve("improvement-plan.html"));
         assertTrue(plan.contains("3 plan(s), 4 snapshot(s) loaded."), "improvement-plan answer");
-    }
-
-    @Test
-    void everyNotebookRunsOnTheDemoWarehouse(@TempDir Path dir) throws Exception {
-        SharedData.dfe("ehc-plans");  // the demo reads the SEN2 releases in place where ../shared is present
-        Jupyter.require();
-        Path w = dir.resolve("demo.duckdb");
-        assertEquals(0, Main.execute("demo", "--warehouse", w.toString()));
-        Object[] result = run("notebook", "run", "--warehouse", w.toString(), "--output-dir", dir.resolve("html").toString());
-        assertEquals(0, result[0], (String) result[1]);
-        // The scorecard's answer on the demo: BCP's March 2024 20-week timeliness, transcribed from
-        // the Improvement Board scorecard (agenda pack, KPI 12): 67.1% against a 95% target.
-        String scorecard = Files.readString(dir.resolve("html").resolve("scorecard.html"));
-        assertTrue(scorecard.contains("<strong>67.1%</strong> in Mar-24 against a target of 95%"), "scorecard answer");
-        // The improvement plan on the demo: the transcribed tracker, one plan, one snapshot.
-        String plan = Files.readString(dir.resolve("html").resolve("improvement-plan.html"));
-        assertTrue(plan.contains("1 plan(s), 1 snapshot(s) loaded."), "improvement-plan answer");
     }
 
     @Test
@@ -123,35 +113,6 @@ class NotebookRunTest {
         Object[] missing = run("notebook", "run", "notebooks/benchmarks.ipynb", "--warehouse", dir.resolve("absent.duckdb").toString(),
                 "--output-dir", dir.resolve("out").toString());
         assertTrue(((String) missing[1]).contains("no data loaded: there is no warehouse at"), (String) missing[1]);
-    }
-
-    /**
-     * The published data every notebook in notebooks/ reads, loaded with the real loaders. A new
-     * notebook that needs another source adds its load here.
-     */
-    static void loadWhatTheNotebooksRead(Path warehouse) {
-        String w = warehouse.toString();
-        Path r2022 = SharedData.dfe("ehc-plans/education-health-and-care-plans_2022.zip");
-        Path r2025 = SharedData.dfe("ehc-plans/education-health-and-care-plans_2025_to-jan-2023.zip");
-        assertEquals(0, Main.execute("load", "dfe-ehcp", r2022.toString(), r2025.toString(), "--warehouse", w));
-        assertEquals(0, Main.execute("load", "neighbours",
-                SharedData.dfe("statistical-neighbours/sn_may_2025.xlsx").toString(), "--warehouse", w));
-        // The scorecard notebook reads BCP's KPI histories and targets from its committee papers.
-        Path plan = SharedData.paper("bcp-send-improvement-plan-2023-26.txt");
-        Path pack = SharedData.paper("bcp-childrens-scrutiny-committee-2024-07-24-agenda-pack.txt");
-        assertEquals(0, Main.execute("load", "paper", plan.toString(), "--area", "E06000058", "--published", "2024-04-30",
-                "--warehouse", w));
-        assertEquals(0, Main.execute("load", "paper", pack.toString(), "--area", "E06000058", "--published", "2024-07-24",
-                "--warehouse", w));
-        // The improvement-plan notebook reads the action snapshots of the three plans in the papers.
-        assertEquals(0, Main.execute("load", "actions", plan.toString(), "--plan", "bcp-send-improvement-2023-26",
-                "--snapshot", "2024-04-12", "--warehouse", w));
-        assertEquals(0, Main.execute("load", "actions", pack.toString(), "--plan", "bcp-send-improvement-2023-26",
-                "--snapshot", "2024-05-22", "--warehouse", w));
-        assertEquals(0, Main.execute("load", "actions", SharedData.paper("hull-send-strategic-plan-2024-27.txt").toString(),
-                "--plan", "hull-send-strategic-plan-2024-27", "--snapshot", "2024-04-30", "--warehouse", w));
-        assertEquals(0, Main.execute("load", "actions", SharedData.paper("bedford-send-statement-of-action-2018.txt").toString(),
-                "--plan", "bedford-wsoa-2018", "--snapshot", "2018-07-06", "--warehouse", w));
     }
 
     /** A notebook for sendscope's kernel with one code cell per argument (JSON-escaped source). */

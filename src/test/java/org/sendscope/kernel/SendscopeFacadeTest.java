@@ -5,23 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.sendscope.cli.Main;
-import org.sendscope.testing.SharedData;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.sendscope.testing.SharedWarehouse;
+import org.sendscope.testing.SharedWarehouse.Contents;
 import tech.tablesaw.api.Table;
 
 /** The notebook facade's analyses on the real SEN2 releases and neighbour list. */
+@ExtendWith(SharedWarehouse.class)
 class SendscopeFacadeTest {
 
+    /** On both SEN2 releases and the May 2025 neighbours, each loaded by its {@code sendscope load} command. */
     @Test
-    void trendCompareAndForecastReadLikeTheQuestion(@TempDir Path dir) {
-        Path w = dir.resolve("w.duckdb");
-        assertEquals(0, Main.execute("load", "dfe-ehcp",
-                SharedData.dfe("ehc-plans/education-health-and-care-plans_2022.zip").toString(),
-                SharedData.dfe("ehc-plans/education-health-and-care-plans_2025_to-jan-2023.zip").toString(),
-                "--warehouse", w.toString()));
-        assertEquals(0, Main.execute("load", "neighbours",
-                SharedData.dfe("statistical-neighbours/sn_may_2025.xlsx").toString(), "--warehouse", w.toString()));
+    void trendCompareAndForecastReadLikeTheQuestion(@SharedWarehouse.Copy(Contents.SEN2_NEIGHBOURS) Path w) {
         Sendscope s = Sendscope.open(w);
         try {
             // caseload.csv: BCP 2,448 (Jan 2020) … 3,266 (Jan 2023).

@@ -3,43 +3,31 @@ package org.sendscope.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.sendscope.forecast.Backtest;
 import org.sendscope.forecast.EhcpForecasting;
 import org.sendscope.forecast.PanelLoader;
 import org.sendscope.forecast.RollingOrigins;
 import org.sendscope.forecast.TestFixtures;
+import org.sendscope.testing.LocalSpark;
 import org.sendscope.warehouse.Warehouse;
 
 /** The Spark backtest gives the single-machine backtest's table, on a local two-thread session. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EhcpBacktestJobTest {
-    @TempDir
-    static Path tmp;
+    /** The run's one local session (two threads), shared with the other Spark tests. */
     SparkSession spark;
 
     @BeforeAll
     void start() {
-        spark = SparkSession.builder().master("local[2]").appName("sendscope-test")
-                .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
-                .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "4")
-                .config("spark.sql.warehouse.dir", tmp.resolve("spark-warehouse").toString())
-                .getOrCreate();
-    }
-
-    @AfterAll
-    void stop() {
-        if (spark != null) spark.stop();
+        spark = LocalSpark.session();
     }
 
     @Test

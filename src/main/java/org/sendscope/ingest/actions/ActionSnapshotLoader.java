@@ -56,6 +56,11 @@ public final class ActionSnapshotLoader {
         return plan;
     }
 
+    /** This loader as a {@link org.sendscope.ingest.Loader} for snapshots of one plan on one date. */
+    public static org.sendscope.ingest.Loader forPlan(String planId, LocalDate snapshot, PlanFormat format) {
+        return (warehouse, file) -> load(warehouse, file, planId, snapshot, format);
+    }
+
     /** Loads a file as one snapshot of a plan. */
     public static LoadResult load(Warehouse warehouse, Path path, String planId, LocalDate snapshot, PlanFormat format) {
         SourceFile file = SourceFile.of(path);

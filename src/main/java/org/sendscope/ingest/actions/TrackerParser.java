@@ -162,7 +162,7 @@ public final class TrackerParser {
                     long line = lines.lineOf(rec.getCharacterPosition());
                     while (rows.size() < line - 1) rows.add(List.of());
                     List<String> cells = new ArrayList<>();
-                    rec.forEach(v -> cells.add(v.startsWith("\uFEFF") ? v.substring(1) : v));
+                    rec.forEach(v -> cells.add(TextInput.withoutBom(v)));
                     rows.add(cells);
                 }
             }

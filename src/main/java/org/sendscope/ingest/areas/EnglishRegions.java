@@ -1,6 +1,7 @@
 package org.sendscope.ingest.areas;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -50,6 +51,22 @@ public final class EnglishRegions {
     public static Optional<Area> byName(String name) {
         if (name == null) return Optional.empty();
         return Optional.ofNullable(BY_NAME.get(key(name)));
+    }
+
+    /** One of the nine regions ({@code E12…}) by name, in any case; not England or a London grouping. */
+    public static Optional<Area> region(String name) {
+        return byName(name).filter(a -> a.code().startsWith("E12"));
+    }
+
+    /** The nine regions, in code order. */
+    public static List<Area> regions() {
+        return BY_NAME.values().stream().filter(a -> a.code().startsWith("E12")).toList();
+    }
+
+    /** The region whose name a heading starts with ({@code North West (2023)}), in any case. */
+    public static Optional<Area> regionAtStartOf(String heading) {
+        String h = heading.trim().toLowerCase(Locale.ROOT);
+        return regions().stream().filter(r -> h.startsWith(r.name().toLowerCase(Locale.ROOT))).findFirst();
     }
 
     /**

@@ -18,6 +18,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.sendscope.ingest.LoadException;
+import org.sendscope.ingest.TextInput;
+import org.sendscope.period.DfePeriods;
 
 /**
  * Reads the LA number ↔ GSS code pairs that DfE's SEN2 files carry in their {@code old_la_code}
@@ -83,7 +85,7 @@ public final class Sen2AreaCodes {
     /** The LAs of one CSV, or null when it lacks the code columns. */
     private static List<LocalAuthority> parse(String name, Reader r) throws IOException {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
-        try (CSVParser p = CSVParser.parse(new BomSkippingReader(r), format)) {
+        try (CSVParser p = CSVParser.parse(TextInput.withoutBom(r), format)) {
             if (!p.getHeaderNames().containsAll(NEEDED)) return null;
             boolean regions = p.getHeaderNames().contains("region_code") && p.getHeaderNames().contains("region_name");
             List<LocalAuthority> out = new ArrayList<>();
@@ -95,8 +97,7 @@ public final class Sen2AreaCodes {
                     throw new LoadException(name, p.getCurrentLineNumber(), "old_la_code/new_la_code",
                             number + "/" + code, "not a three-digit LA number and a GSS code");
                 }
-                String tp = rec.get("time_period").trim();
-                int year = tp.length() >= 4 ? Integer.parseInt(tp.substring(0, 4)) + (tp.length() == 6 ? 1 : 0) : 0;
+                int year = DfePeriods.parse(rec.get("time_period")).map(DfePeriods.Year::censusYear).orElse(0);
                 out.add(new LocalAuthority(Integer.parseInt(number), code, rec.get("la_name").trim(),
                         regions ? blankToNull(rec.get("region_code")) : null,
                         regions ? blankToNull(rec.get("region_name")) : null, year));
@@ -107,37 +108,5 @@ public final class Sen2AreaCodes {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
-    }
-
-    /** Drops the byte-order mark that the current SEN2 layout starts with. */
-    private static final class BomSkippingReader extends java.io.FilterReader {
-        private boolean first = true;
-
-        BomSkippingReader(Reader in) {
-            super(in);
-        }
-
-        @Override
-        public int read(char[] cbuf, int off, int len) throws IOException {
-            int n = super.read(cbuf, off, len);
-            if (first && n > 0) {
-                first = false;
-                if (cbuf[off] == '\uFEFF') {
-                    System.arraycopy(cbuf, off + 1, cbuf, off, n - 1);
-                    return n - 1 == 0 ? read(cbuf, off, len) : n - 1;
-                }
-            }
-            return n;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int c = super.read();
-            if (first) {
-                first = false;
-                if (c == '\uFEFF') c = super.read();
-            }
-            return c;
-        }
     }
 }

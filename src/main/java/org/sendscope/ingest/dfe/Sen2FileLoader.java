@@ -141,13 +141,8 @@ final class Sen2FileLoader {
                     + "make_date(dfe_census_year(l.time_period), 1, 1) AS period_start, "
                     + "make_date(dfe_census_year(l.time_period), 1, 31) AS period_end";
         }
-        return """
-                CASE WHEN length(l.time_period) = 6 THEN 'academic_year' ELSE 'calendar_year' END AS period_kind,
-                l.time_period AS period_label,
-                CASE WHEN length(l.time_period) = 6 THEN make_date(CAST(left(l.time_period, 4) AS INTEGER), 9, 1)
-                     ELSE make_date(CAST(l.time_period AS INTEGER), 1, 1) END AS period_start,
-                CASE WHEN length(l.time_period) = 6 THEN make_date(CAST(left(l.time_period, 4) AS INTEGER) + 1, 8, 31)
-                     ELSE make_date(CAST(l.time_period AS INTEGER), 12, 31) END AS period_end""";
+        return "dfe_flow_kind(l.time_period) AS period_kind, l.time_period AS period_label, "
+                + "dfe_flow_start(l.time_period) AS period_start, dfe_flow_end(l.time_period) AS period_end";
     }
 
     /**
@@ -157,14 +152,12 @@ final class Sen2FileLoader {
      */
     private void checkRows(Statement s) throws SQLException {
         List<String[]> checks = new ArrayList<>();
-        checks.add(new String[]{"time_period", "time_period", "NOT regexp_full_match(coalesce(time_period, ''), '\\d{4}|\\d{4}\\d{2}') "
-                + "OR (length(time_period) = 6 AND (CAST(left(time_period, 4) AS INTEGER) + 1) % 100 <> CAST(right(time_period, 2) AS INTEGER))",
+        checks.add(new String[]{"time_period", "time_period", "dfe_first_year(time_period) IS NULL",
                 "not a DfE time period (expected 2022 or 202122)"});
         java.time.LocalDate latest = Plausibility.latestPeriodStart(run.vintage());
         boolean census = spec.timing() == Sen2File.Timing.CENSUS;
-        checks.add(new String[]{"time_period", "time_period", "make_date(TRY_CAST(left(time_period, 4) AS INTEGER)"
-                + (census ? " + CASE WHEN length(time_period) = 6 THEN 1 ELSE 0 END, 1, 1)"
-                        : ", CASE WHEN length(time_period) = 6 THEN 9 ELSE 1 END, 1)") + " > DATE '" + latest + "'",
+        checks.add(new String[]{"time_period", "time_period", (census ? "make_date(dfe_census_year(time_period), 1, 1)"
+                : "dfe_flow_start(time_period)") + " > DATE '" + latest + "'",
                 "a period that starts after " + latest + " (the release's own date, or today): a published figure "
                         + "describes the past"});
         checks.add(new String[]{"geographic_level", "geographic_level", "level IS NULL",
@@ -183,7 +176,10 @@ final class Sen2FileLoader {
             String raw = spec.rows() == Sen2File.RowBreakdown.ESTABLISHMENT
                     ? "establishment_type || ' / ' || establishment_group" : spec.rows() == Sen2File.RowBreakdown.TOPIC
                     ? "breakdown_topic || ' / ' || breakdown" : key;
-            checks.add(new String[]{key, raw, "row_breakdown IS NULL",
+            // a label the SQL maps but the breakdowns reference does not know (a new ethnicity) is refused too
+            String known = org.sendscope.breakdown.Breakdowns.all().stream().map(b -> literal(b.code()))
+                    .collect(Collectors.joining(", "));
+            checks.add(new String[]{key, raw, "row_breakdown IS NULL OR row_breakdown NOT IN ('skip', " + known + ")",
                     "unknown breakdown label (not in the SEN2 vocabulary; see docs/decisions/0002-breakdowns.md)"});
         }
         String sql = "SELECT " + checks.stream().map(k -> "min(line) FILTER (WHERE " + k[2] + "), "

@@ -29,6 +29,7 @@ import org.sendscope.ingest.SourceFile;
 import org.sendscope.ingest.TextInput;
 import org.sendscope.ingest.ZipEntries;
 import org.sendscope.ingest.staging.StagedRows;
+import org.sendscope.period.DfePeriods;
 import org.sendscope.warehouse.Warehouse;
 
 /**
@@ -200,9 +201,8 @@ public final class Sen2Release {
         }
         // No year found leaves 'unknown': the file's own checks then say what is wrong with it.
         try (var lines = Files.lines(caseload, java.nio.charset.StandardCharsets.ISO_8859_1)) {
-            return lines.skip(1).map(l -> l.split(",", 2)[0].replace("\u00EF\u00BB\u00BF", "").replace("\"", ""))
-                    .filter(t -> t.matches("\\d{4}(\\d{2})?"))
-                    .map(t -> t.length() == 6 ? String.valueOf(Integer.parseInt(t.substring(0, 4)) + 1) : t)
+            return lines.skip(1).map(l -> l.split(",", 2)[0].replace("\"", ""))
+                    .flatMap(t -> DfePeriods.parse(t).stream()).map(y -> String.valueOf(y.censusYear()))
                     .max(String::compareTo).orElse("unknown");
         } catch (IOException | java.io.UncheckedIOException e) {
             return "unknown";

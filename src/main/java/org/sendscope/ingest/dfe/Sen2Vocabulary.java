@@ -1,13 +1,8 @@
 package org.sendscope.ingest.dfe;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
+import org.sendscope.breakdown.Breakdowns;
+import org.sendscope.ingest.ResourceTable;
 
 /**
  * The hand-written tables that say what each SEN2 column and label means: {@code sen2_measures.tsv}
@@ -34,14 +29,24 @@ final class Sen2Vocabulary {
     static final List<Placement> PLACEMENTS = read("sen2_placements.tsv").stream()
             .map(r -> new Placement(r[0], r[1], r[2])).toList();
 
-    /** 2022-release age bands → breakdown. */
-    static final List<String[]> AGE_BANDS = List.of(
-            new String[]{"Total", "total"},
-            new String[]{"Under 5", "age:under_5"},
-            new String[]{"Age 5 to 10", "age:5-10"},
-            new String[]{"Age 11 to 15", "age:11-15"},
-            new String[]{"Age 16 to 19", "age:16-19"},
-            new String[]{"Age 20 to 25", "age:20-25"});
+    /** 2022-release age band labels → breakdown, from the breakdowns reference. */
+    static final List<String[]> AGE_BANDS = java.util.stream.Stream.concat(
+            java.util.stream.Stream.<String[]>of(new String[]{"Total", Breakdowns.TOTAL}),
+            Breakdowns.ageBands().stream().map(b -> new String[]{b.label(), b.code()})).toList();
+
+    static {
+        // every fixed breakdown the tables name must be in the reference, or the build is wrong
+        for (Column c : COLUMNS) {
+            if (!c.usesRowBreakdown() && !Breakdowns.knows(c.breakdown())) {
+                throw new IllegalStateException("sen2_columns.tsv: " + c.breakdown() + " is not in breakdowns.tsv");
+            }
+        }
+        for (Placement p : PLACEMENTS) {
+            if (!p.breakdown().equals("skip") && !Breakdowns.knows(p.breakdown())) {
+                throw new IllegalStateException("sen2_placements.tsv: " + p.breakdown() + " is not in breakdowns.tsv");
+            }
+        }
+    }
 
     private Sen2Vocabulary() {
     }
@@ -56,22 +61,6 @@ final class Sen2Vocabulary {
     }
 
     private static List<String[]> read(String name) {
-        try (InputStream in = Sen2Vocabulary.class.getResourceAsStream(name)) {
-            if (in == null) throw new IllegalStateException("missing resource " + name);
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            List<String[]> rows = new ArrayList<>();
-            boolean header = true;
-            for (String line; (line = r.readLine()) != null; ) {
-                if (line.isBlank() || line.startsWith("#")) continue;
-                if (header) {
-                    header = false;
-                    continue;
-                }
-                rows.add(line.split("\t", -1));
-            }
-            return rows;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ResourceTable.rows(Sen2Vocabulary.class, name);
     }
 }

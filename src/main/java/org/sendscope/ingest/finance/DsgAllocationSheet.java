@@ -11,6 +11,7 @@ import org.sendscope.ingest.areas.EnglishRegions;
 import org.sendscope.ingest.areas.LocalAuthority;
 import org.sendscope.ingest.sheets.SheetCells;
 import org.sendscope.ingest.sheets.Worksheet;
+import org.sendscope.period.DfePeriods;
 import org.sendscope.period.Period;
 
 /**
@@ -30,8 +31,7 @@ final class DsgAllocationSheet {
     }
 
     static boolean matches(SheetCells cells) {
-        Worksheet sheet = cells.sheet();
-        return sheet.row(sheet.firstRow()).values().stream().anyMatch(c -> VALUE_COLUMN.equals(c.text().trim()));
+        return cells.firstRowHas(VALUE_COLUMN);
     }
 
     static List<DsgObservation> read(SheetCells cells, AreaCodes areas, Set<String> unknownAreas) {
@@ -47,7 +47,7 @@ final class DsgAllocationSheet {
                 continue;
             }
             String tp = cells.text(row, h.get("time_period"));
-            Period period = FinancialYears.parse(tp);
+            Period period = DfePeriods.financialYear(tp);
             if (period == null) throw cells.refused(row, h.get("time_period"), tp, "not a financial year such as 201920");
             String code;
             String name;

@@ -10,6 +10,7 @@ import org.sendscope.ingest.areas.EnglishRegions;
 import org.sendscope.ingest.areas.LocalAuthority;
 import org.sendscope.ingest.sheets.SheetCells;
 import org.sendscope.ingest.sheets.Worksheet;
+import org.sendscope.period.DfePeriods;
 import org.sendscope.period.Period;
 
 /**
@@ -27,8 +28,7 @@ final class DsgBalanceSheet {
 
     /** Whether a sheet's first row is this layout's header. */
     static boolean matches(SheetCells cells) {
-        Worksheet sheet = cells.sheet();
-        return sheet.row(sheet.firstRow()).values().stream().anyMatch(c -> VALUE_COLUMN.equals(c.text().trim()));
+        return cells.firstRowHas(VALUE_COLUMN);
     }
 
     static List<DsgObservation> read(SheetCells cells, AreaCodes areas, Set<String> unknownAreas) {
@@ -40,7 +40,7 @@ final class DsgBalanceSheet {
             final int row = r;
             if (cells.text(row, h.get("time_period")) == null) continue;
             String tp = cells.text(row, h.get("time_period"));
-            Period period = FinancialYears.parse(tp);
+            Period period = DfePeriods.financialYear(tp);
             if (period == null) throw cells.refused(row, h.get("time_period"), tp, "not a financial year such as 201920");
             // an outturn balance is known only once its year has begun (allocations are announced ahead)
             if (period.start().isAfter(Plausibility.latestPeriodStart(null))) {
@@ -50,7 +50,7 @@ final class DsgBalanceSheet {
             if (fyCol != null) {
                 // The file states each year twice; a disagreement means the row is not what it seems.
                 String fy = cells.text(row, fyCol);
-                Period stated = FinancialYears.parse(fy);
+                Period stated = DfePeriods.financialYear(fy);
                 if (stated == null || !stated.start().equals(period.start())) {
                     throw cells.refused(row, fyCol, fy, "does not match time_period " + tp);
                 }

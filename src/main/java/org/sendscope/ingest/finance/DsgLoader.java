@@ -24,7 +24,7 @@ import org.sendscope.warehouse.Warehouse;
  * one of the two, and every value cell a number or a known marker, or the file is refused naming
  * file, sheet, row, column and raw text. Periods are financial years (1 April – 31 March).
  */
-public final class DsgLoader {
+public final class DsgLoader implements org.sendscope.ingest.Loader {
     /** The loader's name in load_log and the observations' source. */
     public static final String SOURCE = DsgMeasures.SOURCE;
 
@@ -43,6 +43,7 @@ public final class DsgLoader {
     private enum Layout { BALANCE, ALLOCATION }
 
     /** Loads one workbook in one transaction. */
+    @Override
     public LoadResult load(Warehouse warehouse, Path xlsx) {
         SourceFile file = SourceFile.of(xlsx);
         try {

@@ -3,8 +3,8 @@ package org.sendscope.ingest.kpi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
+import org.sendscope.ingest.areas.EnglishRegions;
 import org.sendscope.period.LocalPeriods;
 import org.sendscope.period.Period;
 
@@ -15,12 +15,6 @@ import org.sendscope.period.Period;
  * of period columns), never by the words of one particular paper.
  */
 public final class KpiHeader {
-    /** The nine English regions by the names papers use, with their GSS codes. */
-    static final Map<String, String> REGIONS = Map.of(
-            "north east", "E12000001", "north west", "E12000002", "yorkshire and the humber", "E12000003",
-            "east midlands", "E12000004", "west midlands", "E12000005", "east of england", "E12000006",
-            "london", "E12000007", "south east", "E12000008", "south west", "E12000009");
-
     private final List<KpiColumn> columns;
     private final int labelIndex;
 
@@ -196,14 +190,12 @@ public final class KpiHeader {
         if (h.contains("national") || h.startsWith("england")) return KpiColumn.Benchmark.ENGLAND;
         if (h.contains("neighbour") || h.matches("sns?( .*)?|sn average.*")) return KpiColumn.Benchmark.STATISTICAL_NEIGHBOURS;
         if (h.startsWith("region") || h.contains("regional")) return KpiColumn.Benchmark.REGION;
-        for (String r : REGIONS.keySet()) if (h.startsWith(r)) return KpiColumn.Benchmark.REGION;
+        if (EnglishRegions.regionAtStartOf(h).isPresent()) return KpiColumn.Benchmark.REGION;
         return null;
     }
 
     /** The GSS code of the region a benchmark header names, or null for a plain "Region". */
     static String regionCode(String header) {
-        String h = LocalPeriods.normalise(header);
-        for (Map.Entry<String, String> e : REGIONS.entrySet()) if (h.startsWith(e.getKey())) return e.getValue();
-        return null;
+        return EnglishRegions.regionAtStartOf(LocalPeriods.normalise(header)).map(EnglishRegions.Area::code).orElse(null);
     }
 }

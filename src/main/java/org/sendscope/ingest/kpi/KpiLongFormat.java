@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.sendscope.ingest.areas.EnglishRegions;
 import org.sendscope.period.LocalPeriods;
 import org.sendscope.period.Period;
 
@@ -116,7 +117,7 @@ public final class KpiLongFormat {
                     + (ctx.areaName() == null ? ctx.areaCode() : ctx.areaName()), "statistical_neighbours"};
         }
         if (t.equals("region")) return ctx.regionCode() == null ? null : new String[] {ctx.regionCode(), null, "region"};
-        String named = KpiHeader.REGIONS.get(text.toLowerCase(Locale.ROOT).trim());
+        String named = EnglishRegions.region(text).map(EnglishRegions.Area::code).orElse(null);
         if (named != null) return new String[] {named, text.trim(), "region"};
         if (text.matches("E12\\d{6}")) return new String[] {text, null, "region"};
         if (text.matches("[EWSN]\\d{8}")) return new String[] {text, null, "local_authority"};

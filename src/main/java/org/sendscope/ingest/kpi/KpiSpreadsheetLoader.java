@@ -23,4 +23,9 @@ public final class KpiSpreadsheetLoader {
         return new KpiLoader(warehouse, KpiCatalogue.bundled()).load(SOURCE, file, areaCode, areaName, vintage,
                 KpiSpreadsheet.READING);
     }
+
+    /** This loader as a {@link org.sendscope.ingest.Loader} for one LA's scorecards of one vintage. */
+    public static org.sendscope.ingest.Loader forArea(String areaCode, String vintage) {
+        return (warehouse, file) -> load(warehouse, SourceFile.of(file), areaCode, vintage).result();
+    }
 }

@@ -38,7 +38,7 @@ import org.sendscope.warehouse.Warehouse;
  * that is neither refuses the file. A row whose Years label cannot be dated is recorded in
  * {@code load_reject_log} and left out (docs/decisions/0010-lait-measure-codes-and-years.md).
  */
-public final class LaitLoader {
+public final class LaitLoader implements org.sendscope.ingest.Loader {
     /** The loader's name in load_log and the observations' source. */
     public static final String SOURCE = "lait";
     /**
@@ -70,6 +70,7 @@ public final class LaitLoader {
     }
 
     /** Loads one LAIT Parquet file in one transaction. */
+    @Override
     public LoadResult load(Warehouse warehouse, Path parquet) {
         SourceFile file = SourceFile.of(parquet);
         LoadResult same = alreadyLoaded(warehouse.connection(), file);

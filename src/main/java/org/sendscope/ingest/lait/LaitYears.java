@@ -3,6 +3,7 @@ package org.sendscope.ingest.lait;
 import java.time.LocalDate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.sendscope.period.DfePeriods;
 import org.sendscope.period.Period;
 import org.sendscope.period.PeriodKind;
 
@@ -16,9 +17,6 @@ import org.sendscope.period.PeriodKind;
  */
 public final class LaitYears {
     private static final Pattern QUALIFIED = Pattern.compile("(.*?)\\s*\\(\\s*([A-Za-z][A-Za-z .]*)\\s*\\)");
-    private static final Pattern YEAR = Pattern.compile("(\\d{4})");
-    private static final Pattern SIX_DIGITS = Pattern.compile("(\\d{4})(\\d{2})");
-    private static final Pattern SLASHED = Pattern.compile("(\\d{4})/(\\d{2})");
     private static final Pattern DASHED = Pattern.compile("(\\d{4})\\s*-\\s*(\\d{2}|\\d{4})");
     private static final Pattern SLASHED_SPAN = Pattern.compile("(\\d{4})/(\\d{2})\\s*-\\s*(\\d{2})/(\\d{2})");
 
@@ -36,18 +34,13 @@ public final class LaitYears {
         String core = label.trim();
         Matcher q = QUALIFIED.matcher(core);
         if (q.matches()) core = q.group(1).trim();
+        // The DfE's own shapes (2016, 201516, 2015/16, 2015-16) are read by the one DfE rule, except a
+        // dashed pair for a calendar-year measure, which is a span of two calendar years (below).
+        var dfe = DfePeriods.parse(core).orElse(null);
+        if (dfe != null && !(dfe.spansTwo() && core.contains("-") && type == LaitYearType.CALENDAR)) {
+            return dfe.spansTwo() ? oneSpanningYear(label, dfe.firstYear(), type) : plainYear(label, dfe.firstYear(), type);
+        }
         Matcher m;
-        if ((m = YEAR.matcher(core)).matches()) return plainYear(label, Integer.parseInt(m.group(1)), type);
-        if ((m = SIX_DIGITS.matcher(core)).matches()) {
-            int start = Integer.parseInt(m.group(1));
-            requireFollowing(label, start, Integer.parseInt(m.group(2)));
-            return oneSpanningYear(label, start, type);
-        }
-        if ((m = SLASHED.matcher(core)).matches()) {
-            int start = Integer.parseInt(m.group(1));
-            requireFollowing(label, start, Integer.parseInt(m.group(2)));
-            return oneSpanningYear(label, start, type);
-        }
         if ((m = DASHED.matcher(core)).matches()) {
             int start = Integer.parseInt(m.group(1));
             int end = fullYear(start, m.group(2));

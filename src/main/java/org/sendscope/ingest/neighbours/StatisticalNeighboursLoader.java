@@ -30,7 +30,7 @@ import org.sendscope.warehouse.Warehouse;
  * {@code current}. A neighbour given as {@code -} (an LA the file lists without neighbours yet) is
  * left out and noted on the load. LA numbers become GSS codes through {@link AreaCodes}.
  */
-public final class StatisticalNeighboursLoader {
+public final class StatisticalNeighboursLoader implements org.sendscope.ingest.Loader {
     /** The loader's name in load_log. */
     public static final String SOURCE = "neighbours";
     private static final Pattern MONTH_YEAR = Pattern.compile(
@@ -66,6 +66,7 @@ public final class StatisticalNeighboursLoader {
     }
 
     /** Loads one workbook in one transaction. */
+    @Override
     public LoadResult load(Warehouse warehouse, Path xlsx) {
         SourceFile file = SourceFile.of(xlsx);
         String v = vintage != null ? vintage : vintageOf(xlsx);

@@ -26,6 +26,11 @@ public final class PaperLoader {
                 KpiLoader.ofTables(PaperLoader::tables));
     }
 
+    /** This loader as a {@link org.sendscope.ingest.Loader} for one LA's papers published on a date. */
+    public static org.sendscope.ingest.Loader forArea(String areaCode, String published) {
+        return (warehouse, file) -> load(warehouse, SourceFile.of(file), areaCode, published).result();
+    }
+
     static List<KpiTable> tables(SourceFile file) {
         String text = TextInput.read(file.path(), file.name());
         List<KpiTable> tables = PaperTables.find(text);

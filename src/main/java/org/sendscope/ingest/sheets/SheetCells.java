@@ -116,4 +116,9 @@ public final class SheetCells {
     public String file() {
         return file;
     }
+
+    /** Whether the sheet's first row has a cell reading {@code text}: how a sheet's layout is recognised. */
+    public boolean firstRowHas(String text) {
+        return sheet().row(sheet().firstRow()).values().stream().anyMatch(c -> text.equals(c.text().trim()));
+    }
 }

@@ -200,6 +200,22 @@ class Sen2ReleaseTest {
         assertEquals(before, ViewsDigest.of(w));
     }
 
+    @Test
+    void anEthnicityTheBreakdownsReferenceDoesNotKnowIsRefused(@TempDir Path dir) throws Exception {
+        // BCP's 2022 new plans for 'Any other ethnic group' relabelled: the SQL would map it to
+        // ethnicity:any_other_group, which breakdowns.tsv does not know (docs/decisions/0002, 0121).
+        String row = "E06000058,839,\"Bournemouth, Christchurch and Poole\",Ethnicity,Any other ethnic group,3,";
+        Path bad = rewrite(dir, "newplans.csv", text -> text.replace(row, row.replace("Any other ethnic group", "Any other group")));
+        long line = lineOf(bad, "newplans.csv", "Any other group");
+        Map<String, String> before = ViewsDigest.of(w);
+        LoadException e = assertThrows(LoadException.class, () -> Sen2Release.load(w, bad, null));
+        assertTrue(e.getMessage().contains("newplans.csv") && e.getMessage().contains("unknown breakdown label"),
+                e.getMessage());
+        assertEquals(line, e.line());
+        assertEquals("Ethnicity / Any other group", e.raw());
+        assertEquals(before, ViewsDigest.of(w));
+    }
+
     /** A copy of the 2025 release (in a temp folder, for this test only) with one entry edited. */
     private static Path rewrite(Path dir, String entry, UnaryOperator<String> edit) throws IOException {
         Path out = dir.resolve("education-health-and-care-plans_2027.zip");

@@ -1,0 +1,25 @@
+package org.sendscope.ingest;
+
+import java.nio.file.Path;
+import org.sendscope.warehouse.Warehouse;
+
+/**
+ * The contract every loader keeps: one source file (or an unpacked release's folder) in, one
+ * {@link LoadResult} out, in one transaction of an open warehouse. Whatever else a loader needs
+ * (a vintage, a dictionary, an area) is given when it is made, so that the commands, the demo,
+ * {@code bench load} and the tests all call the same {@code load}.
+ *
+ * <pre>{@code
+ * Loader lait = new LaitLoader(dictionary, codeList, List.of(), null);
+ * LoadResult r = lait.load(warehouse, Path.of("bds_long.parquet"));
+ * }</pre>
+ */
+@FunctionalInterface
+public interface Loader {
+    /**
+     * Loads one file in one transaction: all of it or, when it is refused, none of it.
+     *
+     * @throws LoadException naming the file, line, column and raw text of what was refused
+     */
+    LoadResult load(Warehouse warehouse, Path file);
+}
