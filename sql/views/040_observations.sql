@@ -31,5 +31,5 @@ FROM (
        OR (level NOT IN ('england', 'region') AND area_code NOT IN (SELECT area_code FROM real_areas)))
 WHERE rn = 1;
 
-CREATE OR REPLACE TABLE mart_observations AS SELECT * FROM observations_of(NULL);
+CREATE OR REPLACE TABLE mart_observations AS SELECT * FROM observations_of(NULL) ORDER BY area_code;
 CREATE OR REPLACE VIEW observations AS SELECT * FROM mart_observations;

@@ -20,5 +20,5 @@ JOIN observations o ON o.area_code = n.neighbour_code
 WHERE measure_list IS NULL OR list_contains(measure_list, o.measure)
 GROUP BY n.area_code, o.measure, o.breakdown, o.period_kind, o.period_start, o.period_end;
 
-CREATE OR REPLACE TABLE mart_statistical_neighbour_averages AS SELECT * FROM statistical_neighbour_averages_of(NULL);
+CREATE OR REPLACE TABLE mart_statistical_neighbour_averages AS SELECT * FROM statistical_neighbour_averages_of(NULL) ORDER BY area_code;
 CREATE OR REPLACE VIEW statistical_neighbour_averages AS SELECT * FROM mart_statistical_neighbour_averages;

@@ -64,7 +64,7 @@ FROM judged;
 
 -- The public views read tables computed at load time (warehouse/Marts, docs/decisions/0125): a
 -- question reads stored rows instead of recomputing every window over every series.
-CREATE OR REPLACE TABLE mart_kpi_trend AS SELECT * FROM trend_of(NULL, NULL);
+CREATE OR REPLACE TABLE mart_kpi_trend AS SELECT * FROM trend_of(NULL, NULL) ORDER BY area_code;
 CREATE OR REPLACE VIEW kpi_trend AS SELECT * FROM mart_kpi_trend;
 
 -- The latest period of each measure, area and breakdown (a value in preference to a marker or TBC
@@ -108,5 +108,5 @@ SELECT measure, title, area_code, area_name, level, breakdown, period_kind, peri
        source, vintage, load_id
 FROM rated;
 
-CREATE OR REPLACE TABLE mart_kpi_latest AS SELECT * FROM kpi_latest_of(NULL);
+CREATE OR REPLACE TABLE mart_kpi_latest AS SELECT * FROM kpi_latest_of(NULL) ORDER BY area_code;
 CREATE OR REPLACE VIEW kpi_latest AS SELECT * FROM mart_kpi_latest;

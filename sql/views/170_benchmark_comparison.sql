@@ -90,5 +90,5 @@ LEFT JOIN cuts c
        ON c.measure = s.measure AND c.breakdown = s.breakdown
       AND c.period_kind = s.period_kind AND c.period_start = s.period_start AND c.period_end = s.period_end;
 
-CREATE OR REPLACE TABLE mart_benchmark_comparison AS SELECT * FROM benchmarks_of(NULL);
+CREATE OR REPLACE TABLE mart_benchmark_comparison AS SELECT * FROM benchmarks_of(NULL) ORDER BY area_code;
 CREATE OR REPLACE VIEW benchmark_comparison AS SELECT * FROM mart_benchmark_comparison;

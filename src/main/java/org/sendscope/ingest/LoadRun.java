@@ -117,6 +117,7 @@ public final class LoadRun {
                 p.executeUpdate();
             }
             LoadPoints.reached("started");
+            long areasBefore = Marts.areasDigest(c);
             LoadRun run = new LoadRun(c, id, file, source, vintage);
             long rows = body.load(run);
             LoadPoints.reached("written");
@@ -124,7 +125,7 @@ public final class LoadRun {
             LoadPoints.reached("superseded");
             // The comparisons follow the figures in the same transaction: a reader never sees new
             // figures beside old benchmarks (docs/decisions/0125).
-            Marts.refreshAfter(c, id, replaced);
+            Marts.refreshAfter(c, id, replaced, areasBefore);
             LoadPoints.reached("marts");
             try (PreparedStatement p = c.prepareStatement("UPDATE load_log SET finished_at = now(), rows_loaded = ?, "
                     + "rows_rejected = ?, status = 'loaded' WHERE load_id = ?")) {
