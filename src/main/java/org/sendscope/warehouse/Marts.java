@@ -46,6 +46,12 @@ public final class Marts {
                 (SELECT coalesce(bit_xor(hash(area_code)), 0) FROM (SELECT DISTINCT a.area_code FROM area_fact a
                     JOIN loads l USING (load_id) WHERE l.source_class <> 'synthetic')))""";
 
+    /**
+     * Whether a load's own measures are recomputed alone (off: every mart in full, as after a
+     * replacement). Off until DuckDB's native crash on that path is understood (decision 0150).
+     */
+    static volatile boolean byMeasure = Boolean.getBoolean("sendscope.marts.by_measure");
+
     private Marts() {
     }
 
@@ -62,7 +68,7 @@ public final class Marts {
      * so that the new figures and their comparisons land or roll back together).
      */
     public static void refresh(Connection c) throws SQLException {
-        try (BothThreads t = BothThreads.on(c); Statement s = c.createStatement()) {
+        try (Statement s = c.createStatement()) {
             for (Mart m : MARTS) fill(s, m, null);
         }
     }
@@ -70,7 +76,8 @@ public final class Marts {
     /**
      * Brings the marts up to date after load {@code loadId}, on its transaction. Ranks, England,
      * region and neighbour figures are per measure, so a load that adds figures, definitions or
-     * targets changes only its own measures' rows, and only those are recomputed; a load of
+     * targets changes only its own measures' rows, and only those are recomputed when
+     * {@link #byMeasure} is on (otherwise all are); a load of
      * neighbour lists recomputes the two marts that read them; a load that replaced an earlier one,
      * changed LA successions or changed what the marts read of the areas
      * ({@code areasBefore}, from {@link #areasDigest} before the load wrote) recomputes all.
@@ -83,7 +90,11 @@ public final class Marts {
         boolean neighbours = wrote(c, "statistical_neighbour_fact", loadId);
         String measures = measuresOf(c, loadId);
         if (measures == null && !neighbours) return;
-        try (BothThreads t = BothThreads.on(c); Statement s = c.createStatement()) {
+        if (measures != null && !byMeasure) {
+            refresh(c);
+            return;
+        }
+        try (Statement s = c.createStatement()) {
             for (Mart m : MARTS) {
                 if (neighbours && m.readsNeighbours()) fill(s, m, null);
                 else if (measures != null) fill(s, m, measures);
@@ -96,15 +107,21 @@ public final class Marts {
      * area order so that one area's rows sit together and a filter on it skips the rest.
      */
     private static void fill(Statement s, Mart m, String list) throws SQLException {
-        // The rows to replace are chosen by a join to a table of measures, not by list_contains: the
-        // latter, in a DELETE of the same transaction as the refill, crashed DuckDB 2.0.0.1 natively (0150).
+        String fresh = m.macro().formatted(list == null ? "NULL" : list);
         if (list == null) {
             s.execute("DELETE FROM " + m.table());
-        } else {
-            s.execute("DELETE FROM " + m.table() + " WHERE measure IN (SELECT measure FROM mart_refresh_measures)");
+            s.execute("INSERT INTO " + m.table() + " SELECT * FROM " + fresh + " ORDER BY area_code");
+            return;
         }
-        s.execute("INSERT INTO " + m.table() + " SELECT * FROM " + m.macro().formatted(list == null ? "NULL" : list)
-                + " ORDER BY area_code");
+        // The kept rows and the new ones are written to a new table that replaces the mart, rather than
+        // deleting some rows and appending others: with some of a table's committed rows deleted in the
+        // transaction, the next mart's query over it crashed DuckDB 2.0.0.1 natively (SIGSEGV in
+        // TupleDataCollection::Gather, the trend after a paper load; docs/decisions/0150).
+        s.execute("CREATE TABLE " + m.table() + "_next AS SELECT * FROM (SELECT * FROM " + m.table()
+                + " WHERE measure NOT IN (SELECT measure FROM mart_refresh_measures) UNION ALL SELECT * FROM " + fresh
+                + ") ORDER BY area_code");
+        s.execute("DROP TABLE " + m.table());
+        s.execute("ALTER TABLE " + m.table() + "_next RENAME TO " + m.table());
     }
 
     /** The measures load {@code loadId} wrote (figures, definitions, targets) as a SQL list, also in mart_refresh_measures; NULL when none. */
@@ -141,40 +158,6 @@ public final class Marts {
             try (ResultSet rs = p.executeQuery()) {
                 rs.next();
                 return rs.getBoolean(1);
-            }
-        }
-    }
-
-    /**
-     * Every core for the refresh, put back afterwards: loads run on one thread (decision 0070: two
-     * threads' part-filled row groups cost more to merge than they save on the releases' small
-     * files), but the marts' windows, joins and sorts are work that two threads halve.
-     */
-    private static final class BothThreads implements AutoCloseable {
-        private final Connection c;
-        private final String before;
-
-        private BothThreads(Connection c, String before) {
-            this.c = c;
-            this.before = before;
-        }
-
-        static BothThreads on(Connection c) throws SQLException {
-            int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT current_setting('threads')")) {
-                rs.next();
-                String before = rs.getString(1);
-                if (Integer.parseInt(before) >= cores) return new BothThreads(c, null);
-                s.execute("SET threads = " + cores);
-                return new BothThreads(c, before);
-            }
-        }
-
-        @Override
-        public void close() throws SQLException {
-            if (before == null || c.isClosed()) return;
-            try (Statement s = c.createStatement()) {
-                s.execute("SET threads = " + before);
             }
         }
     }
