@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.sendscope.forecast.EhcpForecasting;
 import org.sendscope.forecast.ForecastStore;
 import org.sendscope.forecast.IntervalForecast;
+import org.sendscope.forecast.LocalStart;
 import org.sendscope.forecast.Panel;
 import org.sendscope.forecast.RollingOrigins;
 import org.sendscope.report.ResultPrinter;
@@ -60,6 +61,9 @@ public final class ForecastEhcpCommand implements Callable<Integer> {
             description = "Monte Carlo simulations per area (default: ${DEFAULT-VALUE}).")
     int simulations;
 
+    @Option(names = "--no-local", description = "Do not start from the LA's own monthly EHC plan counts, even where they are newer than SEN2.")
+    boolean noLocal;
+
     @Override
     public Integer call() throws SQLException {
         EhcpPanels.checkHorizon(horizon);
@@ -79,6 +83,8 @@ public final class ForecastEhcpCommand implements Callable<Integer> {
             }
             List<IntervalForecast> rows = f.forecast(o, horizon, model, codes);
             if (rows.isEmpty()) throw new UserException("model " + model + " cannot forecast the area(s) asked from " + o);
+            List<String> notes = new java.util.ArrayList<>();
+            if (!noLocal) rows = LocalStart.apply(w, panel, rows, notes);
             String command = "sendscope forecast ehcp " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
             long run = ForecastStore.save(w, new ForecastStore.Run("ehc_plans", o, horizon, model, f.settings(), command), rows);
             print(w, run);
@@ -90,6 +96,7 @@ public final class ForecastEhcpCommand implements Callable<Integer> {
                             + "mean is at most %.1f plans (mc_std_error in the view); it is not a prediction interval.%n",
                             simulations, mcError);
                 }
+                for (String n : notes) spec.commandLine().getOut().println(n);
                 spec.commandLine().getOut().println("Stored as run " + run + " (SELECT * FROM forecasts WHERE run_id = "
                         + run + "); intervals from past out-of-sample errors (docs/decisions/0040).");
                 spec.commandLine().getOut().flush();

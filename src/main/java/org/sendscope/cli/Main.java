@@ -25,6 +25,8 @@ import picocli.CommandLine.Command;
                 BacktestCommand.class,
                 ForecastCommand.class,
                 ScenarioCommand.class,
+                ReportCommand.class,
+                EesCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

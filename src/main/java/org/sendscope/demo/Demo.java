@@ -39,6 +39,7 @@ public final class Demo {
         s.add(improvementPlanActions());
         s.add(PublishedReleases.load());
         s.add(PublishedReleases.forecasts());
+        s.add(PublishedScorecard.step());
         s.add(summary());
         return s;
     }

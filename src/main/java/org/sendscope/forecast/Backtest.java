@@ -31,7 +31,14 @@ public final class Backtest {
             double cov95, double pinball) {
     }
 
+    /** One model's accuracy at one horizon from one origin (the pooled row's measures). */
+    public record OriginRow(int origin, Row row) {
+    }
+
     private final RollingOrigins origins;
+    private Map<String, Map<String, IntervalForecast>> lastScored;
+    private Set<String> lastCommon;
+    private int lastFrom, lastTo, lastHorizon;
 
     public Backtest(RollingOrigins origins) {
         this.origins = origins;
@@ -64,33 +71,65 @@ public final class Backtest {
         List<Row> rows = new ArrayList<>();
         for (String m : models) {
             for (int h = 1; h <= horizon; h++) {
-                int n = 0, in80 = 0, in95 = 0;
-                double ape = 0, absSum = 0, actSum = 0, pe = 0, pin = 0;
-                for (String key : common) {
-                    if (!key.endsWith("|" + h)) continue;
-                    IntervalForecast f = byModel.get(m).get(key);
-                    double y = origins.actual(f.areaCode(), f.targetYear());
-                    double err = f.point() - y;
-                    n++;
-                    ape += Math.abs(err) / y;
-                    absSum += Math.abs(err);
-                    actSum += y;
-                    pe += err / y;
-                    if (f.covers80(y)) in80++;
-                    if (f.covers95(y)) in95++;
-                    double[] q = {f.lo95(), f.lo80(), f.point(), f.hi80(), f.hi95()};
-                    double loss = 0;
-                    for (int i = 0; i < q.length; i++) {
-                        double d = y - q[i];
-                        loss += Math.max(PINBALL_LEVELS[i] * d, (PINBALL_LEVELS[i] - 1) * d);
-                    }
-                    pin += loss / q.length / y;
-                }
-                if (n == 0) continue;
-                rows.add(new Row(m, h, n, 100 * ape / n, 100 * absSum / actSum, 100 * pe / n, 100.0 * in80 / n,
-                        100.0 * in95 / n, 100 * pin / n));
+                Row r = score(m, h, byModel.get(m), common, Integer.MIN_VALUE);
+                if (r != null) rows.add(r);
             }
         }
+        lastScored = byModel;
+        lastCommon = common;
+        lastFrom = from;
+        lastTo = to;
+        lastHorizon = horizon;
         return rows;
+    }
+
+    /**
+     * The last {@link #run}'s scores split by origin: the same forecasts, so a row's n is that
+     * origin's share of the pooled n. Shows whether a model lags a turn of the trend, which a pooled
+     * MAPE averages away.
+     */
+    public List<OriginRow> byOrigin(List<String> models) {
+        if (lastScored == null) throw new IllegalStateException("run the backtest first");
+        List<OriginRow> out = new ArrayList<>();
+        for (String m : models) {
+            for (int o = lastFrom; o <= lastTo; o++) {
+                for (int h = 1; h <= lastHorizon; h++) {
+                    Row r = score(m, h, lastScored.get(m), lastCommon, o);
+                    if (r != null) out.add(new OriginRow(o, r));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The scores of {@code m} at horizon {@code h} over the common forecasts (of one origin, unless MIN_VALUE). */
+    private Row score(String m, int h, Map<String, IntervalForecast> forecasts, Set<String> common, int origin) {
+        int n = 0, in80 = 0, in95 = 0;
+        double ape = 0, absSum = 0, actSum = 0, pe = 0, pin = 0;
+        String prefix = origin + "|";
+        for (String key : common) {
+            if (!key.endsWith("|" + h)) continue;
+            if (origin != Integer.MIN_VALUE && !key.startsWith(prefix)) continue;
+            IntervalForecast f = forecasts.get(key);
+            double y = origins.actual(f.areaCode(), f.targetYear());
+            double err = f.point() - y;
+            n++;
+            ape += Math.abs(err) / y;
+            absSum += Math.abs(err);
+            actSum += y;
+            pe += err / y;
+            if (f.covers80(y)) in80++;
+            if (f.covers95(y)) in95++;
+            double[] q = {f.lo95(), f.lo80(), f.point(), f.hi80(), f.hi95()};
+            double loss = 0;
+            for (int i = 0; i < q.length; i++) {
+                double d = y - q[i];
+                loss += Math.max(PINBALL_LEVELS[i] * d, (PINBALL_LEVELS[i] - 1) * d);
+            }
+            pin += loss / q.length / y;
+        }
+        if (n == 0) return null;
+        return new Row(m, h, n, 100 * ape / n, 100 * absSum / actSum, 100 * pe / n, 100.0 * in80 / n,
+                100.0 * in95 / n, 100 * pin / n);
     }
 }

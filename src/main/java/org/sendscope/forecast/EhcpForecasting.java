@@ -49,6 +49,31 @@ public final class EhcpForecasting {
         return new Backtest(ro).run(modelNames.isEmpty() ? modelNames() : modelNames, from, to, horizon);
     }
 
+    /** The same backtest's scores per origin (all models and auto when {@code modelNames} is empty). */
+    public List<Backtest.OriginRow> backtestByOrigin(List<String> modelNames, int from, int to, int horizon) {
+        List<String> names = modelNames.isEmpty() ? modelNames() : modelNames;
+        Backtest b = new Backtest(engine(horizon));
+        b.run(names, from, to, horizon);
+        return b.byOrigin(names);
+    }
+
+    /**
+     * The backtest of the parts of {@code dimension} ({@code placement}: placement_shares' groups;
+     * {@code age}: age_cohort's bands) against carrying the last shares forward.
+     */
+    public List<PartsBacktest.Row> partsBacktest(String dimension, int from, int to, int horizon) {
+        return new PartsBacktest(engine(horizon)).run(partsModel(dimension), dimension, from, to, horizon);
+    }
+
+    /** The model whose parts of {@code dimension} are forecast. */
+    public static String partsModel(String dimension) {
+        return switch (dimension) {
+            case "placement" -> "placement_shares";
+            case "age" -> "age_cohort";
+            default -> throw new IllegalArgumentException("no model forecasts parts of " + dimension);
+        };
+    }
+
     /** Forecasts from January {@code origin}, 1..{@code horizon} years ahead, for {@code areas} (all when empty). */
     public List<IntervalForecast> forecast(int origin, int horizon, String model, List<String> areas) {
         RollingOrigins ro = engine(horizon).runUpTo(origin);

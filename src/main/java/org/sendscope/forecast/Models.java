@@ -28,9 +28,10 @@ public final class Models {
         ForecastModel damped = new RememberingModel(new DampedTrendModel());
         ForecastModel flow = new RememberingModel(new FlowModel(3, pooledFit));
         ForecastModel cohort = new RememberingModel(new AgeCohortModel(4, simulations, pooledFit));
+        ForecastModel leading = new RememberingModel(new LeadingIndicatorModel(pooledFit));
         List<ForecastModel> list = new ArrayList<>(List.of(
                 new LastValueModel(), new CompoundGrowthModel(1), new CompoundGrowthModel(3),
-                new FlatGrowthModel(0.35, 5), new LogLinearTrendModel(5), damped, pooled, flow, cohort,
+                new FlatGrowthModel(0.35, 5), new LogLinearTrendModel(5), damped, leading, pooled, flow, cohort,
                 new CombinationModel("combined", List.of(pooled, damped, flow, cohort)),
                 new PlacementShareModel(pooled)));
         Map<String, ForecastModel> m = new LinkedHashMap<>();

@@ -41,8 +41,8 @@ public final class RollingOrigins {
         for (String m : models.keySet()) forecasts.put(m, new TreeMap<>());
     }
 
-    /** The default calibration window: every past origin (docs/decisions/0040). */
-    public static final int DEFAULT_WINDOW = 0;
+    /** The default calibration window: the last two origins with a scored target at each horizon (docs/decisions/0172). */
+    public static final int DEFAULT_WINDOW = 2;
 
     public int firstOrigin() {
         return firstOrigin;
@@ -132,20 +132,25 @@ public final class RollingOrigins {
 
     /**
      * The model {@code auto} uses at {@code origin} for horizon {@code h}: the candidate with the
-     * smallest mean absolute log error over the same past forecasts the intervals use.
+     * smallest mean absolute log error over the same past forecasts the intervals use, each error
+     * weighted by {@link #recencyWeight}.
      */
     public String autoChoice(int origin, int h, List<String> candidates) {
         return autoCache.computeIfAbsent(origin + "|" + h + "|" + candidates, k -> {
             String best = null;
             double bestErr = Double.POSITIVE_INFINITY;
             for (String m : candidates) {
-                List<Double> e = pastErrors(m, origin, false).get(h - 1);
+                List<double[]> e = pastErrorsWithTargets(m, origin, h);
                 if (e.size() < IntervalCalibrator.MIN_ERRORS) continue;
-                double s = 0;
-                for (double x : e) s += Math.abs(x);
+                double s = 0, wsum = 0;
+                for (double[] x : e) {
+                    double w = recencyWeight(origin, (int) x[1]);
+                    s += w * Math.abs(x[0]);
+                    wsum += w;
+                }
                 // Rounded so that exact ties (a model falling back to another) go to the first
                 // candidate however the sum was ordered (the Spark job sums in another order).
-                double mae = roundTo12(s / e.size());
+                double mae = roundTo12(s / wsum);
                 if (mae < bestErr) {
                     bestErr = mae;
                     best = m;
@@ -153,6 +158,42 @@ public final class RollingOrigins {
             }
             return best == null ? candidates.get(0) : best;
         });
+    }
+
+    /**
+     * How much an error whose target was January {@code target} counts in {@code auto}'s choice at
+     * {@code origin}: half as much for each year further back (docs/decisions/0171), so a model
+     * that has been better over the last two Januaries wins even if an older regime favoured another.
+     */
+    public static double recencyWeight(int origin, int target) {
+        return Math.pow(0.5, (origin - target) / AUTO_HALF_LIFE_YEARS);
+    }
+
+    /** The half-life, in years, of a past error's weight in {@code auto}'s choice. */
+    public static final double AUTO_HALF_LIFE_YEARS = 1.0;
+
+    /** The unscaled errors of {@code model} at horizon {@code h} with their target year, as {@link #pastErrors}. */
+    private List<double[]> pastErrorsWithTargets(String model, int asOf, int h) {
+        return pastErrorsWithTargets(model, asOf, h, false);
+    }
+
+    private List<double[]> pastErrorsWithTargets(String model, int asOf, int h, boolean scaled) {
+        List<double[]> out = new ArrayList<>();
+        int lastOrigin = asOf - h;
+        int from = Math.max(firstOrigin, window > 0 ? lastOrigin - window + 1 : Integer.MIN_VALUE);
+        if (from > lastOrigin) return out;
+        for (Map.Entry<Integer, Map<String, ModelForecast>> e : forecasts.get(model).subMap(from, true, lastOrigin,
+                true).entrySet()) {
+            int target = e.getKey() + h;
+            for (Map.Entry<String, ModelForecast> f : e.getValue().entrySet()) {
+                double actual = actual(f.getKey(), target);
+                if (Double.isNaN(actual) || actual <= 0) continue;
+                double err = Math.log(actual / f.getValue().point()[h - 1]);
+                if (scaled) err /= f.getValue().logScale()[h - 1];
+                out.add(new double[] {err, target});
+            }
+        }
+        return out;
     }
 
     /** {@code x} rounded to 12 decimal places. */

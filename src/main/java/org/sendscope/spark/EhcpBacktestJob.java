@@ -33,6 +33,7 @@ import org.sendscope.forecast.ModelForecast;
 import org.sendscope.forecast.Models;
 import org.sendscope.forecast.Panel;
 import org.sendscope.forecast.PanelInputs;
+import org.sendscope.forecast.RollingOrigins;
 
 /**
  * The all-LA EHC plan backtest as a Spark job: a function from the input Datasets to the backtest
@@ -88,11 +89,19 @@ public final class EhcpBacktestJob {
         List<Integer> evalOrigins = new ArrayList<>();
         for (int o = from; o <= to; o++) evalOrigins.add(o);
         Dataset<Row> eval = spark.createDataset(evalOrigins, Encoders.INT()).toDF("at");
+        // auto weighs each past error by RollingOrigins.recencyWeight: 0.5^((at - target) / half-life).
+        Column weight = org.apache.spark.sql.functions.pow(lit(0.5), col("at").minus(col("origin").plus(col("horizon")))
+                .divide(lit(RollingOrigins.AUTO_HALF_LIFE_YEARS)));
         Dataset<Row> pools = eval.crossJoin(scored.select("model", "origin", "horizon", "log_err", "abs_scaled"))
                 .where(col("origin").plus(col("horizon")).leq(col("at")))
+                // The calibration window: the last WINDOW origins whose target is no later than `at`.
+                .where(lit(RollingOrigins.DEFAULT_WINDOW).leq(0).or(col("origin").geq(col("at").minus(col("horizon"))
+                        .minus(RollingOrigins.DEFAULT_WINDOW).plus(1))))
+                .withColumn("w", weight)
                 .groupBy("model", "at", "horizon")
                 .agg(count(lit(1)).as("errors"), expr("percentile(abs_scaled, 0.8)").as("q80"),
-                        expr("percentile(abs_scaled, 0.95)").as("q95"), avg(abs(col("log_err"))).as("past_mae"))
+                        expr("percentile(abs_scaled, 0.95)").as("q95"),
+                        sum(col("w").multiply(abs(col("log_err")))).divide(sum(col("w"))).as("past_mae"))
                 .where(col("errors").geq(IntervalCalibrator.MIN_ERRORS));
 
         Dataset<Row> withIntervals = scored.where(col("origin").between(from, to).and(col("horizon").leq(horizon)))

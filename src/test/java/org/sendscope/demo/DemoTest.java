@@ -32,6 +32,9 @@ class DemoTest {
         assertTrue(text.contains("kpis         2 files          194 rows   vintage 2024-07-24, synthetic"), text);
         assertTrue(text.contains("Try next:\n  ./sendscope notebook run"), text);
         assertTrue(!text.contains("Loads in force:"), "full tables only with --verbose:\n" + text);
+        // BCP's published scorecard as at 31 March 2024, written under target/ (report scorecard, decision 0182)
+        assertTrue(text.contains("   scorecard: 13 pages (12 KPIs), 0 figures suppressed, in "), text);
+        assertTrue(java.nio.file.Files.exists(Path.of("target/scorecard/demo-bcp/index.html")));
         try (Warehouse w = Warehouse.openReadOnly(file)) {
             // transcribed facts from the papers
             assertEquals(1, w.count("SELECT count(*) FROM observations WHERE area_code = 'E06000058' "
