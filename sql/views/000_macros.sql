@@ -59,7 +59,7 @@ CREATE OR REPLACE MACRO dfe_financial_end(tp) AS
 -- synthetic (the demo's made-up LA, whatever loader wrote it).
 CREATE OR REPLACE MACRO source_class(loader, vintage) AS
     CASE WHEN vintage = 'synthetic' THEN 'synthetic'
-         WHEN loader IN ('dfe-ehcp', 'lait', 'neighbours', 'dsg') THEN 'official'
+         WHEN loader IN ('dfe-ehcp', 'lait', 'neighbours', 'dsg', 'ees') THEN 'official'
          WHEN loader IN ('kpis', 'actions') THEN 'management_information'
          ELSE 'transcribed' END;
 
