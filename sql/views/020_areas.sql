@@ -1,8 +1,14 @@
+-- One name per area: the latest SEN2 release's name, the release that defines the areas; else the
+-- latest load's. LAIT and the DSG files spell some differently ("Kingston Upon Hull, City of",
+-- "Bedford Borough"); observations show the same name (sql/views/040).
 CREATE OR REPLACE VIEW areas AS
 WITH named AS (
     SELECT * EXCLUDE (rn) FROM (
-        SELECT f.*, row_number() OVER (PARTITION BY area_code ORDER BY load_id DESC) AS rn
-        FROM area_fact f)
+        SELECT f.*, row_number() OVER (
+                   PARTITION BY area_code
+                   ORDER BY (l.source = 'dfe-ehcp') DESC NULLS LAST, f.load_id DESC) AS rn
+        FROM area_fact f
+        LEFT JOIN (SELECT load_id, source FROM load_log) l ON l.load_id = f.load_id)
     WHERE rn = 1
 )
 SELECT coalesce(n.area_code, s.area_code)              AS area_code,

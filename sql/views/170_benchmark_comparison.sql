@@ -1,5 +1,6 @@
 -- Benchmarks: each LA's value of each measure, breakdown and period beside England, its region
--- and the mean and median of its statistical neighbours that had a value (sn_n of them); the gap to
+-- and the mean and median of its statistical neighbours that had a value (sn_n of them; no median
+-- from fewer than 5, where the "median" would be one or two LAs' figures); the gap to
 -- each (value minus comparator); its rank among the LAs that existed at the period's end (1 = best,
 -- ties share the best rank; highest first for a neutral measure); LAIT's quartile band A-D; and the
 -- change on the previous period only when that period comes straight before. Same rules as
@@ -40,7 +41,8 @@ cuts AS (
 ),
 sn AS (
     SELECT s.area_code, n.measure, n.breakdown, n.period_kind, n.period_start, n.period_end,
-           avg(n.value) AS sn_mean, median(n.value) AS sn_median, count(n.value) AS sn_n
+           avg(n.value) AS sn_mean,
+           CASE WHEN count(n.value) >= 5 THEN median(n.value) END AS sn_median, count(n.value) AS sn_n
     FROM statistical_neighbours s
     JOIN obs n ON n.area_code = s.neighbour_code
     GROUP BY ALL

@@ -22,7 +22,8 @@ import tech.tablesaw.api.Table;
 
 /**
  * How an LA compares on a measure, period by period: its value beside England, its region and the
- * mean and median of its statistical neighbours that had a value; the gap to each; its rank among
+ * mean and median of its statistical neighbours that had a value (no median from fewer than
+ * {@value #MIN_NEIGHBOURS_FOR_MEDIAN}); the gap to each; its rank among
  * the LAs that existed at the period's end (1 = best, {@link Ranking}); its quartile band
  * ({@link QuartileBands}); its change on the previous period when that period comes straight
  * before. The view {@code benchmark_comparison} computes the same; a test holds them together.
@@ -33,6 +34,8 @@ import tech.tablesaw.api.Table;
  * }</pre>
  */
 public final class BenchmarkComparison {
+    /** The fewest neighbours with a value whose median is shown. */
+    public static final int MIN_NEIGHBOURS_FOR_MEDIAN = 5;
 
     /** One period's comparison. A gap is value minus comparator; null where either is missing. */
     public record Row(String measure, String areaCode, String breakdown, String periodKind, String periodLabel,
@@ -112,7 +115,8 @@ public final class BenchmarkComparison {
                 double[] sn = same.stream().filter(x -> neighbours.contains(x.area()) && x.value() != null)
                         .mapToDouble(Obs::value).sorted().toArray();
                 Double snMean = sn.length == 0 ? null : Arrays.stream(sn).average().orElseThrow();
-                Double snMedian = sn.length == 0 ? null : Quantiles.quantile(sn, 0.5);
+                // No median from fewer than five neighbours: it would be one or two LAs' figures.
+                Double snMedian = sn.length < MIN_NEIGHBOURS_FOR_MEDIAN ? null : Quantiles.quantile(sn, 0.5);
                 // The ranked LAs: a value, and the LA existed at the period's end.
                 // A synthetic LA is never ranked, nor ranked against (docs/decisions/0126).
                 List<Obs> pool = same.stream().filter(x -> x.level().equals("local_authority") && x.value() != null

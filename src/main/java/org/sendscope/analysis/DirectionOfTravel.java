@@ -1,27 +1,18 @@
 package org.sendscope.analysis;
 
+import org.sendscope.vocabulary.StoredCode;
+
 /**
  * Which way a measure moved between two periods, judged against its polarity: improving,
  * worsening or flat (within {@link Tolerance#flat}). A neutral measure is only described: rising,
  * falling or flat.
  */
-public enum DirectionOfTravel {
-    IMPROVING("improving"),
-    WORSENING("worsening"),
-    FLAT("flat"),
-    RISING("rising"),
-    FALLING("falling");
-
-    private final String word;
-
-    DirectionOfTravel(String word) {
-        this.word = word;
-    }
-
-    /** The word the warehouse and reports use. */
-    public String word() {
-        return word;
-    }
+public enum DirectionOfTravel implements StoredCode {
+    IMPROVING,
+    WORSENING,
+    FLAT,
+    RISING,
+    FALLING;
 
     /**
      * The direction from {@code previous} to {@code current}.

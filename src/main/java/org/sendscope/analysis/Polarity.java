@@ -1,26 +1,17 @@
 package org.sendscope.analysis;
 
+import org.sendscope.vocabulary.StoredCode;
+
 import java.util.Locale;
 
 /**
  * Which way is better for a measure: the catalogue's {@code polarity} column, or a local KPI's
  * required direction of travel. A neutral measure (a count of plans, say) is described, not judged.
  */
-public enum Polarity {
-    HIGHER_IS_BETTER("higher_is_better"),
-    LOWER_IS_BETTER("lower_is_better"),
-    NEUTRAL("neutral");
-
-    private final String code;
-
-    Polarity(String code) {
-        this.code = code;
-    }
-
-    /** The code stored in {@code measures.polarity}. */
-    public String code() {
-        return code;
-    }
+public enum Polarity implements StoredCode {
+    HIGHER_IS_BETTER,
+    LOWER_IS_BETTER,
+    NEUTRAL;
 
     /**
      * Reads a polarity as the warehouse or a scorecard writes it: {@code higher_is_better},

@@ -1,24 +1,16 @@
 package org.sendscope.analysis;
 
+import org.sendscope.vocabulary.StoredCode;
+
 /**
  * Red, amber or green against a target, as BCP's scorecard keys it: green "at or above target
  * level" (or at or below, for a lower-is-better measure), amber "within tolerance" of it
  * ({@link Tolerance#amberBand}), red "below tolerance level".
  */
-public enum Rag {
-    RED("red"),
-    AMBER("amber"),
-    GREEN("green");
-
-    private final String word;
-
-    Rag(String word) {
-        this.word = word;
-    }
-
-    public String word() {
-        return word;
-    }
+public enum Rag implements StoredCode {
+    RED,
+    AMBER,
+    GREEN;
 
     /**
      * The RAG rating of {@code value} against {@code target}.

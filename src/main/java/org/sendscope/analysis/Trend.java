@@ -88,12 +88,8 @@ public final class Trend {
                 throw new WarehouseException("no values of " + measure + " (" + breakdown + ") for " + areaCode);
             }
             List<Point> pts = new ArrayList<>();
-            try (PreparedStatement p = w.connection().prepareStatement("SELECT period_label, period_start, period_end, value "
-                    + "FROM analysis_observations WHERE measure = ? AND area_code = ? AND breakdown = ? AND period_kind = ? "
-                    + "ORDER BY period_start, period_end")) {
-                p.setString(1, measure);
-                p.setString(2, areaCode);
-                p.setString(3, breakdown);
+            try (PreparedStatement p = series(w, "period_label, period_start, period_end, value",
+                    " AND period_kind = ? ORDER BY period_start, period_end", measure, areaCode, breakdown)) {
                 p.setString(4, kind);
                 try (ResultSet rs = p.executeQuery()) {
                     while (rs.next()) {
@@ -124,16 +120,22 @@ public final class Trend {
 
     private static String mostPublishedKind(Warehouse w, String measure, String area, String breakdown)
             throws SQLException {
-        try (PreparedStatement p = w.connection().prepareStatement("SELECT period_kind FROM analysis_observations "
-                + "WHERE measure = ? AND area_code = ? AND breakdown = ? GROUP BY period_kind "
-                + "ORDER BY count(*) DESC, max(period_end) DESC LIMIT 1")) {
-            p.setString(1, measure);
-            p.setString(2, area);
-            p.setString(3, breakdown);
-            try (ResultSet rs = p.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
+        try (PreparedStatement p = series(w, "period_kind",
+                " GROUP BY period_kind ORDER BY count(*) DESC, max(period_end) DESC LIMIT 1", measure, area, breakdown);
+             ResultSet rs = p.executeQuery()) {
+            return rs.next() ? rs.getString(1) : null;
         }
+    }
+
+    /** A query over one series of {@code analysis_observations}, its measure, area and breakdown bound as 1–3. */
+    private static PreparedStatement series(Warehouse w, String columns, String rest, String measure, String area,
+                                            String breakdown) throws SQLException {
+        PreparedStatement p = w.connection().prepareStatement("SELECT " + columns + " FROM analysis_observations "
+                + "WHERE measure = ? AND area_code = ? AND breakdown = ?" + rest);
+        p.setString(1, measure);
+        p.setString(2, area);
+        p.setString(3, breakdown);
+        return p;
     }
 
     /** The same trend measured from another baseline period (by its label) instead of the first. */
@@ -229,7 +231,7 @@ public final class Trend {
             dirBase.append(word(DirectionOfTravel.judge(bv, p.value(), pol, unit)));
             appendNullable(tgt, tg);
             Rag r = Rag.judge(p.value(), tg, pol, unit);
-            rag.append(r == null ? null : r.word());
+            rag.append(r == null ? null : r.code());
         }
         return Table.create(measure + " " + areaCode, label, start, end, value, prev, change, dir, base, changeBase,
                 dirBase, tgt, rag);
@@ -279,7 +281,7 @@ public final class Trend {
     }
 
     private static String word(DirectionOfTravel d) {
-        return d == null ? null : d.word();
+        return d == null ? null : d.code();
     }
 
     @Override

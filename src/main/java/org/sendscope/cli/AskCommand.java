@@ -7,18 +7,14 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.sendscope.analysis.ScrutinyAnswer;
 import org.sendscope.analysis.ScrutinyQuestion;
 import org.sendscope.report.ResultPrinter;
 import org.sendscope.report.TableFormat;
 import org.sendscope.warehouse.Warehouse;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code sendscope ask}: lists the named scrutiny questions of {@code sql/queries/};
@@ -28,14 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "ask", mixinStandardHelpOptions = true,
         description = {"Answer a named scrutiny question from the warehouse (no NAME: list the questions).",
                 "Every figure is shown with its source, vintage and load."})
-public final class AskCommand implements Callable<Integer> {
-    @Mixin
-    WarehouseOptions options;
-    @Mixin
-    FormatOption format;
-    @Spec
-    CommandSpec spec;
-
+public final class AskCommand extends TableCommand {
     @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "The question (see the list).")
     String name;
 
@@ -49,7 +38,7 @@ public final class AskCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws SQLException {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (name == null) {
             list(out);
             return 0;

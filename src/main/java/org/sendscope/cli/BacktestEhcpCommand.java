@@ -3,22 +3,17 @@ package org.sendscope.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.sendscope.forecast.Backtest;
 import org.sendscope.forecast.EhcpForecasting;
 import org.sendscope.forecast.Models;
 import org.sendscope.forecast.NowcastBacktest;
 import org.sendscope.forecast.Panel;
 import org.sendscope.forecast.PartsBacktest;
-import org.sendscope.forecast.RollingOrigins;
 import org.sendscope.report.ResultPrinter;
 import org.sendscope.report.TableFormat;
-import org.sendscope.warehouse.Warehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code sendscope backtest ehcp --origins 2016-2022 --horizon 3}: every model fitted at each origin
@@ -27,29 +22,17 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "ehcp", mixinStandardHelpOptions = true,
         description = {"Rolling-origin backtest of the EHC plan forecasts for every LA: n, MAPE, WAPE, bias,",
                 "80%% and 95%% interval coverage and pinball loss per model and horizon (percentages)."})
-public final class BacktestEhcpCommand implements Callable<Integer> {
-    @Mixin
-    WarehouseOptions options;
-    @Mixin
-    FormatOption format;
-    @Spec
-    CommandSpec spec;
-
+public final class BacktestEhcpCommand extends TableCommand {
     @Option(names = "--origins", paramLabel = "FROM-TO", defaultValue = "2016-2022",
             description = "Origins (last January known), e.g. 2016-2022 or 2019 (default: ${DEFAULT-VALUE}).")
     String origins;
 
-    @Option(names = "--horizon", paramLabel = "YEARS", defaultValue = "3",
-            description = "Years ahead to score (default: ${DEFAULT-VALUE}).")
-    int horizon;
+    @Mixin
+    EhcpForecastOptions forecasting;
 
     @Option(names = "--models", split = ",", paramLabel = "NAME",
             description = "Models to score, comma-separated (default: all and auto).")
     List<String> models = new ArrayList<>();
-
-    @Option(names = "--simulations", paramLabel = "N", defaultValue = "1000",
-            description = "Monte Carlo simulations per area (default: ${DEFAULT-VALUE}).")
-    int simulations;
 
     @Option(names = "--by-origin", description = "One row per model, origin and horizon instead of pooled over the origins.")
     boolean byOrigin;
@@ -69,16 +52,13 @@ public final class BacktestEhcpCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         int[] range = parseRange(origins);
-        EhcpPanels.checkHorizon(horizon);
-        Panel panel;
-        try (Warehouse w = options.openReadOnly()) {
-            panel = EhcpPanels.load(w);
-        }
-        EhcpForecasting f = new EhcpForecasting(panel, simulations, RollingOrigins.DEFAULT_WINDOW);
+        int horizon = forecasting.horizon();
+        Panel panel = EhcpPanels.read(options);
+        EhcpForecasting f = forecasting.engine(panel);
         EhcpPanels.checkOrigin(f, range[0], "--origins");
         EhcpPanels.checkOrigin(f, range[1], "--origins");
         EhcpPanels.checkModels(f, models);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (nowcast) {
             if (noise.length != 2 || noise[0] < 0 || noise[1] < 0) {
                 throw new UserException("--noise must be two sds of 0 or more, e.g. 0.02,0.01");
@@ -126,12 +106,12 @@ public final class BacktestEhcpCommand implements Callable<Integer> {
         }
         ResultPrinter.printRows(List.of("model", "kind", "horizon", "n", "mape", "wape", "bias", "cov80", "cov95",
                 "pinball"), values, format.format, out);
-        if (format.format == TableFormat.table) summary(rows, out);
+        if (format.format == TableFormat.table) summary(rows, horizon, out);
         return 0;
     }
 
     /** The goal line: auto against the best baseline at each horizon. */
-    private void summary(List<Backtest.Row> rows, PrintWriter out) {
+    private void summary(List<Backtest.Row> rows, int horizon, PrintWriter out) {
         out.println("Origins " + origins + "; errors in % of the actual January; bias < 0 is under-forecasting; "
                 + "intervals from past errors only.");
         for (int h = 1; h <= horizon; h++) {

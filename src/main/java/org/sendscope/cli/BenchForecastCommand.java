@@ -1,12 +1,10 @@
 package org.sendscope.cli;
 
 import org.sendscope.bench.Timing;
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.sendscope.forecast.AgeCohortModel;
 import org.sendscope.forecast.Backtest;
 import org.sendscope.forecast.EhcpForecasting;
@@ -16,13 +14,9 @@ import org.sendscope.forecast.Models;
 import org.sendscope.forecast.Panel;
 import org.sendscope.forecast.PooledGrowthModel;
 import org.sendscope.forecast.RollingOrigins;
-import org.sendscope.report.ResultPrinter;
 import org.sendscope.warehouse.Warehouse;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code sendscope bench forecast}: the time to fit, forecast and backtest every LA (goal under
@@ -32,14 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "forecast", mixinStandardHelpOptions = true,
         description = "Time the EHC plan backtest and forecasts for every LA, and 1,000 simulations of every LA.")
-public final class BenchForecastCommand implements Callable<Integer> {
-    @Mixin
-    WarehouseOptions options;
-    @Mixin
-    FormatOption format;
-    @Spec
-    CommandSpec spec;
-
+public final class BenchForecastCommand extends TableCommand {
     @Option(names = "--simulations", paramLabel = "N", defaultValue = "1000",
             description = "Monte Carlo simulations per LA (default: ${DEFAULT-VALUE}).")
     int simulations;
@@ -50,10 +37,7 @@ public final class BenchForecastCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long t0 = System.nanoTime();
-        Panel panel;
-        try (Warehouse w = options.openReadOnly()) {
-            panel = EhcpPanels.load(w);
-        }
+        Panel panel = EhcpPanels.read(options);
         double loadSeconds = (System.nanoTime() - t0) / 1e9;
         int last = panel.lastStockYear();
         int lastOrigin = Math.min(2022, last - 1);
@@ -109,9 +93,7 @@ public final class BenchForecastCommand implements Callable<Integer> {
                 throw new UserException("cannot create a temporary folder for Spark: " + e.getMessage());
             }
         }
-        PrintWriter out = spec.commandLine().getOut();
-        ResultPrinter.printRows(List.of("task", "seconds", "reference_seconds", "ratio", "goal_seconds", "within_goal"),
-                rows, format.format, out);
+        BenchTable.print(rows, format.format, out());
         return 0;
     }
 

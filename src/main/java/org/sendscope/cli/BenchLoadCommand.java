@@ -4,25 +4,16 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.sendscope.analysis.Quantiles;
 import org.sendscope.bench.LoadBenchmark;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code sendscope bench load}: the whole DfE set into a fresh warehouse, against DuckDB's own read. */
 @Command(name = "load", mixinStandardHelpOptions = true,
         description = {"Load all of ../shared/data/dfe into a fresh warehouse and compare with the time DuckDB",
                 "itself takes to read the same CSV and Parquet files into plain tables, in the same run."})
-public final class BenchLoadCommand implements Callable<Integer> {
-    @Mixin
-    WarehouseOptions options;
-    @Spec
-    CommandSpec spec;
-
+public final class BenchLoadCommand extends Subcommand {
     @Option(names = "--data", paramLabel = "DIR", description = "DfE data folder (default: ../shared/data/dfe).")
     Path data;
 
@@ -33,7 +24,7 @@ public final class BenchLoadCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path dir = data != null ? data : defaultData();
         if (!Files.isDirectory(dir)) throw new UserException("no DfE data folder at " + dir + " (give --data DIR)");
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         // --warehouse: where the last round's warehouse stays; never one that holds data already
         Path keep = options.warehouse;
         if (keep != null && Files.exists(keep)) {

@@ -1,11 +1,9 @@
 package org.sendscope.cli;
 
 import org.sendscope.bench.Timing;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.sendscope.finance.DefaultScenario;
 import org.sendscope.finance.DeficitModel;
 import org.sendscope.finance.Scenario;
@@ -14,13 +12,9 @@ import org.sendscope.finance.ScenarioInputsReader;
 import org.sendscope.finance.ScenarioSimulation;
 import org.sendscope.forecast.AreaHistory;
 import org.sendscope.forecast.Panel;
-import org.sendscope.report.ResultPrinter;
 import org.sendscope.warehouse.Warehouse;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code sendscope bench scenario}: 10,000 simulations of one LA over 15 years (a scenario file,
@@ -30,14 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "scenario", mixinStandardHelpOptions = true,
         description = "Time 10,000 simulations of one LA over 15 years and 1,000 of every LA, against deterministic runs.")
-public final class BenchScenarioCommand implements Callable<Integer> {
-    @Mixin
-    WarehouseOptions options;
-    @Mixin
-    FormatOption format;
-    @Spec
-    CommandSpec spec;
-
+public final class BenchScenarioCommand extends TableCommand {
     @Option(names = "--scenario", paramLabel = "FILE.yaml", defaultValue = "notebooks/scenarios/bcp-2024-mitigations.yaml",
             description = "The one-LA scenario (default: ${DEFAULT-VALUE}).")
     Path file;
@@ -92,9 +79,7 @@ public final class BenchScenarioCommand implements Callable<Integer> {
                 round(allDet), round(allDet), 1.0, null, null});
         rows.add(new Object[] {allSimulations + " simulations of each of " + all.size() + " LAs (15 years)",
                 round(allMc), round(allDet), Math.round(allMc / allDet), 10.0, allMc < 10 ? "yes" : "no"});
-        PrintWriter out = spec.commandLine().getOut();
-        ResultPrinter.printRows(List.of("task", "seconds", "reference_seconds", "ratio", "goal_seconds", "within_goal"),
-                rows, format.format, out);
+        BenchTable.print(rows, format.format, out());
         return 0;
     }
 

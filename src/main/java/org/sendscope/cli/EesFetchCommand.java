@@ -1,19 +1,15 @@
 package org.sendscope.cli;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
+import java.util.List;
 import org.sendscope.ees.DataSet;
 import org.sendscope.ees.EesCache;
 import org.sendscope.ees.EesClient;
-import org.sendscope.ingest.LoadResult;
 import org.sendscope.ingest.ees.EesLoader;
-import org.sendscope.warehouse.Warehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code sendscope ees fetch DATASET [--version V] [--load]}: a version into the cache, verified,
@@ -23,15 +19,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "fetch",
         description = "Fetch a data set version (its CSV, verified, and its metadata) into the local cache, and with "
                 + "--load load it into the warehouse. A cached version is used without asking the API again.")
-public final class EesFetchCommand implements Callable<Integer> {
+public final class EesFetchCommand extends LoadSubcommand {
     @Mixin
     EesOptions ees;
-    @Mixin
-    WritingOptions options;
-    @Mixin
-    ReplaceOption replace;
-    @Spec
-    CommandSpec spec;
 
     @Parameters(paramLabel = "DATASET", description = "The data set's id (from 'ees datasets').")
     String dataSet;
@@ -48,7 +38,7 @@ public final class EesFetchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         EesCache cache = ees.cache(options.file());
         EesClient client = ees.client(spec);
         // a wildcard (2.*) is the latest of its series, as the API resolves it
@@ -61,15 +51,7 @@ public final class EesFetchCommand implements Callable<Integer> {
                 cached.dataSet() == null ? "" : cached.dataSet().title(), cached.version(), cached.rows(),
                 cached.sha256().substring(0, 12), had ? "already in" : "fetched into", cached.folder());
         out.flush();
-        if (load) {
-            try (Warehouse w = options.openCreating(out)) {
-                long t0 = System.nanoTime();
-                LoadResult r = new EesLoader().load(w, cached.folder());
-                out.printf("%s (%.2f s)%n", r, (System.nanoTime() - t0) / 1e9);
-            }
-        }
-        out.flush();
-        return 0;
+        return load ? loadEach(List.of(cached.folder()), new EesLoader()) : 0;
     }
 
     private static String latest(EesClient client, String dataSet) {

@@ -11,6 +11,13 @@ final class EhcpPanels {
     private EhcpPanels() {
     }
 
+    /** The EHC plan panel of the warehouse, read on a read-only connection closed straight after. */
+    static Panel read(WarehouseOptions options) {
+        try (Warehouse w = options.openReadOnly()) {
+            return load(w);
+        }
+    }
+
     static Panel load(Warehouse w) {
         Panel p = PanelLoader.load(w);
         if (p.areas().isEmpty() || p.lastStockYear() == Integer.MIN_VALUE) {

@@ -6,24 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.sendscope.warehouse.PublicViews;
 import org.sendscope.warehouse.Warehouse;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sendscope export parquet DIR}: every public view as a Parquet file. */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Export every public view as Parquet: sendscope export parquet DIR")
-public final class ExportCommand implements Callable<Integer> {
-    @Mixin
-    WarehouseOptions options;
-    @Spec
-    CommandSpec spec;
-
+public final class ExportCommand extends Subcommand {
     @Parameters(index = "0", paramLabel = "FORMAT", description = "parquet")
     String format;
     @Parameters(index = "1", paramLabel = "DIR", description = "Folder to write <view>.parquet files into.")
@@ -37,9 +28,9 @@ public final class ExportCommand implements Callable<Integer> {
                     + "folder; give a folder (it is created if missing)");
         }
         Files.createDirectories(dir);
-        PrintWriter out = spec.commandLine().getOut();
-        // Export needs to write files, so it uses an ordinary connection, not the console's read-only one.
-        try (Warehouse w = options.openForWriting()) {
+        PrintWriter out = out();
+        // Read-only (the warehouse is neither copied nor locked), but allowed to write the Parquet files.
+        try (Warehouse w = Warehouse.openForExport(options.existing())) {
             List<String> views = PublicViews.names(w);
             for (String v : views) {
                 Path f = dir.resolve(v + ".parquet").toAbsolutePath();

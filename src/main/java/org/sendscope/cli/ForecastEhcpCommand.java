@@ -12,6 +12,7 @@ import org.sendscope.forecast.IntervalForecast;
 import org.sendscope.forecast.LocalStart;
 import org.sendscope.forecast.Panel;
 import org.sendscope.forecast.RollingOrigins;
+import org.sendscope.forecast.SplitApportionment;
 import org.sendscope.report.ResultPrinter;
 import org.sendscope.warehouse.Warehouse;
 import picocli.CommandLine.ArgGroup;
@@ -50,26 +51,23 @@ public final class ForecastEhcpCommand implements Callable<Integer> {
     @Option(names = "--origin", paramLabel = "YEAR", description = "Last January used (default: the latest in the warehouse).")
     Integer origin;
 
-    @Option(names = "--horizon", paramLabel = "YEARS", defaultValue = "3", description = "Years ahead (default: ${DEFAULT-VALUE}).")
-    int horizon;
+    @Mixin
+    EhcpForecastOptions forecasting;
 
     @Option(names = "--model", paramLabel = "NAME", defaultValue = "auto",
             description = "A model name, or auto: the model with the smallest past error (default: ${DEFAULT-VALUE}).")
     String model;
 
-    @Option(names = "--simulations", paramLabel = "N", defaultValue = "1000",
-            description = "Monte Carlo simulations per area (default: ${DEFAULT-VALUE}).")
-    int simulations;
 
     @Option(names = "--no-local", description = "Do not start from the LA's own monthly EHC plan counts, even where they are newer than SEN2.")
     boolean noLocal;
 
     @Override
     public Integer call() throws SQLException {
-        EhcpPanels.checkHorizon(horizon);
+        int horizon = forecasting.horizon();
         try (Warehouse w = options.openForWriting()) {
             Panel panel = EhcpPanels.load(w);
-            EhcpForecasting f = new EhcpForecasting(panel, simulations, RollingOrigins.DEFAULT_WINDOW);
+            EhcpForecasting f = forecasting.engine(panel);
             int o = origin == null ? panel.lastStockYear() : origin;
             EhcpPanels.checkOrigin(f, o, "--origin");
             EhcpPanels.checkModels(f, List.of(model));
@@ -85,6 +83,7 @@ public final class ForecastEhcpCommand implements Callable<Integer> {
             if (rows.isEmpty()) throw new UserException("model " + model + " cannot forecast the area(s) asked from " + o);
             List<String> notes = new java.util.ArrayList<>();
             if (!noLocal) rows = LocalStart.apply(w, panel, rows, notes);
+            rows = SplitApportionment.apply(SplitApportionment.splits(w, panel), rows, notes);
             String command = "sendscope forecast ehcp " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
             long run = ForecastStore.save(w, new ForecastStore.Run("ehc_plans", o, horizon, model, f.settings(), command), rows);
             print(w, run);
@@ -94,12 +93,16 @@ public final class ForecastEhcpCommand implements Callable<Integer> {
                 if (!Double.isNaN(mcError)) {
                     spec.commandLine().getOut().printf("Monte Carlo (%d simulations an area): the error of the simulation "
                             + "mean is at most %.1f plans (mc_std_error in the view); it is not a prediction interval.%n",
-                            simulations, mcError);
+                            forecasting.simulations(), mcError);
                 }
                 for (String n : notes) spec.commandLine().getOut().println(n);
                 spec.commandLine().getOut().println("Stored as run " + run + " (SELECT * FROM forecasts WHERE run_id = "
                         + run + "); intervals from past out-of-sample errors (docs/decisions/0040).");
                 spec.commandLine().getOut().flush();
+            } else {
+                // csv and json stay machine-readable on stdout; what a reader must know goes to stderr
+                for (String n : notes) spec.commandLine().getErr().println(n);
+                spec.commandLine().getErr().flush();
             }
         }
         return 0;

@@ -1,22 +1,14 @@
 package org.sendscope.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
-import java.util.concurrent.Callable;
-import org.sendscope.ingest.LoadResult;
 import org.sendscope.ingest.actions.ActionSnapshotLoader;
 import org.sendscope.ingest.actions.PlanFormat;
-import org.sendscope.warehouse.Warehouse;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code sendscope load actions FILE --plan ID --snapshot DATE}: one snapshot of an improvement plan,
@@ -28,14 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "(.csv/.tsv/.xlsx with a header row: ref, action, deadline, status, and optionally lead, priority, "
                 + "start, origin, success measures, progress).",
                 "Loading the same plan and snapshot again replaces it; the same file again changes nothing."})
-public final class LoadActionsCommand implements Callable<Integer> {
-    @Mixin
-    WritingOptions options;
-    @Mixin
-    ReplaceOption replace;
-    @Spec
-    CommandSpec spec;
-
+public final class LoadActionsCommand extends LoadSubcommand {
     @Parameters(paramLabel = "FILE", description = "Plan text (.txt) or tracker (.csv, .tsv, .xlsx).")
     Path file;
 
@@ -52,7 +37,7 @@ public final class LoadActionsCommand implements Callable<Integer> {
     String format;
 
     @Override
-    public Integer call() throws SQLException {
+    public Integer call() throws Exception {
         LocalDate date = snapshot;
         PlanFormat f;
         try {
@@ -60,9 +45,7 @@ public final class LoadActionsCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }
-        PrintWriter out = spec.commandLine().getOut();
-        try (Warehouse w = options.openCreating(out)) {
-            LoadResult r = ActionSnapshotLoader.forPlan(plan, date, f).load(w, file);
+        return loadOne(file, w -> ActionSnapshotLoader.forPlan(plan, date, f), (w, r, out) -> {
             out.println(r);
             if (!r.unchanged()) {
                 long warnings = w.count("SELECT count(*) FROM load_reject_log WHERE load_id = " + r.loadId()
@@ -75,7 +58,6 @@ public final class LoadActionsCommand implements Callable<Integer> {
                             + "' AND snapshot = DATE '" + date + "' ORDER BY action_status_rank(status)")) {
                 while (rs.next()) out.printf("  %-24s %4d  %5.1f%%%n", rs.getString(1), rs.getInt(2), rs.getDouble(3));
             }
-        }
-        return 0;
+        });
     }
 }

@@ -1,6 +1,5 @@
 package org.sendscope.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code sendscope load <source> FILE…}: one subcommand per kind of source, one loader each. */
@@ -13,14 +12,8 @@ import picocli.CommandLine.Command;
                 LoadKpisCommand.class,
                 LoadPaperCommand.class,
                 LoadDsgCommand.class,
-                LoadActionsCommand.class
+                LoadActionsCommand.class,
+                LoadSparkCommand.class
         })
-public final class LoadCommand implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+public final class LoadCommand extends CommandGroup {
 }

@@ -2,27 +2,17 @@ package org.sendscope.cli;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.sendscope.ingest.dfe.Sen2Loader;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sendscope load dfe-ehcp FILE.zip|DIR …}: SEN2 "Education, health and care plans" releases. */
 @Command(name = "dfe-ehcp", mixinStandardHelpOptions = true,
         description = {"Load DfE SEN2 'Education, health and care plans' releases (zip as published, or its folder).",
-                "Both layouts: the 2022 release (sen2_*.csv) and the current one (caseload.csv, newplans.csv, ...)."})
-public final class LoadDfeEhcpCommand implements Callable<Integer> {
-    @Mixin
-    WritingOptions options;
-    @Mixin
-    ReplaceOption replace;
-    @Spec
-    CommandSpec spec;
-
+                "Both layouts: the 2022 release (sen2_*.csv) and the current one (caseload.csv, newplans.csv, ...).",
+                "Load these first: the LAIT, neighbours and DSG loads take LA numbers' GSS codes from their areas."})
+public final class LoadDfeEhcpCommand extends LoadSubcommand {
     @Parameters(arity = "1..*", paramLabel = "FILE.zip|DIR", description = "Release zip files or folders.")
     List<Path> files;
 
@@ -33,7 +23,6 @@ public final class LoadDfeEhcpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Loading.each(options, spec.commandLine().getOut(), files, new Sen2Loader(vintage));
-        return 0;
+        return loadEach(files, new Sen2Loader(vintage));
     }
 }

@@ -2,7 +2,6 @@ package org.sendscope.cli;
 
 import java.io.PrintWriter;
 import org.sendscope.ingest.LoadException;
-import org.sendscope.ingest.LoadRun;
 import org.sendscope.warehouse.WarehouseException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,6 +24,8 @@ import picocli.CommandLine.Command;
                 BacktestCommand.class,
                 ForecastCommand.class,
                 ScenarioCommand.class,
+                SparkCommand.class,
+                SynthCommand.class,
                 ReportCommand.class,
                 EesCommand.class,
                 CommandLine.HelpCommand.class
@@ -84,8 +85,7 @@ public final class Main implements Runnable {
             err.flush();
             return USER_ERROR;
         });
-        // --replace lets the loads of this one command remove data (see ReplaceOption).
-        cl.setExecutionStrategy(parsed -> LoadRun.replacing(ReplaceOption.given(parsed), () -> {
+        cl.setExecutionStrategy(parsed -> {
             try {
                 return new CommandLine.RunLast().execute(parsed);
             } catch (Error e) {
@@ -96,7 +96,7 @@ public final class Main implements Runnable {
                     throw new CommandLine.ExecutionException(cl, String.valueOf(x.getMessage()), x);
                 }
             }
-        }));
+        });
         return cl;
     }
 

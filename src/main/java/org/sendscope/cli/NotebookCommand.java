@@ -5,13 +5,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.sendscope.kernel.KernelSpec;
 import org.sendscope.kernel.NotebookRunner;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code sendscope notebook}: starts Jupyter on {@code notebooks/} with sendscope's Java kernel,
@@ -20,15 +16,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "notebook", mixinStandardHelpOptions = true,
         description = "Start Jupyter on notebooks/ with sendscope's Java kernel (install, run: see subcommands).",
         subcommands = {NotebookInstallCommand.class, NotebookRunCommand.class, NotebookKernelCommand.class})
-public final class NotebookCommand implements Callable<Integer> {
-    @Mixin
-    WarehouseOptions options;
-    @Spec
-    CommandSpec spec;
-
+public final class NotebookCommand extends Subcommand {
     @Override
     public Integer call() throws IOException, InterruptedException {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         String server = NotebookRunner.onPath("jupyter-lab") ? "lab" : NotebookRunner.onPath("jupyter-notebook") ? "notebook" : null;
         if (server == null) {
             throw new UserException("Jupyter's notebook server is not installed; install it with: "

@@ -1,6 +1,5 @@
 package org.sendscope.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code sendscope scenario <verb>}: High Needs Block and DSG deficit scenarios. */
@@ -8,12 +7,5 @@ import picocli.CommandLine.Command;
         description = "High Needs Block / DSG deficit scenarios: run, compare, goal-seek, export (DSG management plan layout).",
         subcommands = {ScenarioRunCommand.class, ScenarioCompareCommand.class, ScenarioGoalSeekCommand.class,
                 ScenarioExportCommand.class})
-public final class ScenarioCommand implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+public final class ScenarioCommand extends CommandGroup {
 }

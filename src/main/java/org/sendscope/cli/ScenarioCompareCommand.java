@@ -4,23 +4,17 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import org.sendscope.finance.DeficitModel;
 import org.sendscope.finance.Money;
 import org.sendscope.finance.Scenario;
 import org.sendscope.finance.ScenarioInputs;
 import org.sendscope.finance.ScenarioSimulation;
-import org.sendscope.finance.ScenarioStore;
 import org.sendscope.finance.YearResults;
 import org.sendscope.report.ResultPrinter;
 import org.sendscope.report.TableFormat;
 import org.sendscope.warehouse.Warehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code sendscope scenario compare A.yaml B.yaml …}: one row per scenario — the year of in-year
@@ -31,36 +25,30 @@ import picocli.CommandLine.Spec;
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Compare scenario files: year of in-year balance, Safety Valve test, year-5 deficit, and why they differ.",
                 "Each is stored as a scenario run."})
-public final class ScenarioCompareCommand implements Callable<Integer> {
-    @Mixin
-    WarehouseOptions options;
+public final class ScenarioCompareCommand extends ScenarioSubcommand {
     @Mixin
     FormatOption format;
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    SimulationsOption simulations;
 
     @Parameters(paramLabel = "FILE.yaml", arity = "2..*", description = "Two or more scenario files; the first is the baseline.")
     List<Path> files;
 
-    @Option(names = "--simulations", paramLabel = "N", defaultValue = "0",
-            description = "Monte Carlo simulations of each (default: ${DEFAULT-VALUE}, none).")
-    int simulations;
-
     @Override
     public Integer call() {
-        Scenarios.checkSimulations(simulations);
+        int n = simulations.count();
         List<Scenario> scenarios = files.stream().map(Scenarios::read).toList();
         List<Object[]> rows = new ArrayList<>();
         List<String> why = new ArrayList<>();
         try (Warehouse w = options.openForWriting()) {
             YearResults first = null;
-            String command = "sendscope scenario compare " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
             for (int i = 0; i < scenarios.size(); i++) {
                 Scenario s = scenarios.get(i);
-                ScenarioInputs in = Scenarios.inputs(w, s, true);
-                YearResults r = DeficitModel.run(in, in.knobs().base(), true);
-                ScenarioSimulation.Result sim = simulations > 0 ? ScenarioSimulation.run(in, simulations, s.seed()) : null;
-                long run = ScenarioStore.save(w, in, r, sim, files.get(i).toString(), command);
+                StoredRun stored = runAndStore(w, s, files.get(i), n);
+                ScenarioInputs in = stored.inputs();
+                YearResults r = stored.results();
+                ScenarioSimulation.Result sim = stored.simulation();
+                long run = stored.runId();
                 int t5 = Math.min(4, r.years() - 1);
                 int f = r.firstInYearBalance();
                 rows.add(new Object[] {s.name(), run, f < 0 ? "not by " + r.year(r.years() - 1) : r.year(f).toString(),

@@ -2,20 +2,12 @@ package org.sendscope.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import org.sendscope.finance.DeficitModel;
 import org.sendscope.finance.DsgPlanExport;
 import org.sendscope.finance.Scenario;
-import org.sendscope.finance.ScenarioInputs;
-import org.sendscope.finance.ScenarioStore;
-import org.sendscope.finance.YearResults;
 import org.sendscope.warehouse.Warehouse;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code sendscope scenario export FILE.yaml --template dsg-plan --out FILE.xlsx}: the scenario in
@@ -24,11 +16,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Write a scenario as an xlsx in the DSG deficit management plan's layout.")
-public final class ScenarioExportCommand implements Callable<Integer> {
-    @Mixin
-    WarehouseOptions options;
-    @Spec
-    CommandSpec spec;
+public final class ScenarioExportCommand extends ScenarioSubcommand {
 
     @Parameters(paramLabel = "FILE.yaml", description = "The scenario file.")
     Path file;
@@ -45,11 +33,9 @@ public final class ScenarioExportCommand implements Callable<Integer> {
         if (!out.getFileName().toString().endsWith(".xlsx")) throw new UserException("--out must be an .xlsx file, not " + out);
         Scenario s = Scenarios.read(file);
         try (Warehouse w = options.openForWriting()) {
-            ScenarioInputs in = Scenarios.inputs(w, s, true);
-            YearResults r = DeficitModel.run(in, in.knobs().base(), true);
-            String command = "sendscope scenario export " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-            long run = ScenarioStore.save(w, in, r, null, file.toString(), command);
-            DsgPlanExport.write(in, r, run, out);
+            StoredRun stored = runAndStore(w, s, file, 0);
+            long run = stored.runId();
+            DsgPlanExport.write(stored.inputs(), stored.results(), run, out);
             spec.commandLine().getOut().println("Wrote " + out + " (scenario run " + run + "): sheets CYP summary, Financial summary, Sources.");
             spec.commandLine().getOut().flush();
         } catch (IOException e) {

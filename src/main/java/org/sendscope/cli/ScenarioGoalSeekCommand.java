@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.sendscope.finance.FinancialYear;
 import org.sendscope.finance.GoalSeek;
 import org.sendscope.finance.Scenario;
@@ -14,10 +13,8 @@ import org.sendscope.report.ResultPrinter;
 import org.sendscope.warehouse.Warehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code sendscope scenario goal-seek FILE.yaml --lever NAME --balance-by YEAR}: the smallest
@@ -26,13 +23,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "goal-seek", mixinStandardHelpOptions = true,
         description = "The smallest change in one lever that reaches in-year balance by a year, or 'not reachable'.")
-public final class ScenarioGoalSeekCommand implements Callable<Integer> {
-    @Mixin
-    WarehouseOptions options;
+public final class ScenarioGoalSeekCommand extends ScenarioSubcommand {
     @Mixin
     FormatOption format;
-    @Spec
-    CommandSpec spec;
 
     @Parameters(paramLabel = "FILE.yaml", description = "The scenario file.")
     Path file;

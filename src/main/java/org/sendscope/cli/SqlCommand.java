@@ -7,7 +7,6 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
-import java.util.concurrent.Callable;
 import org.sendscope.report.ResultPrinter;
 import org.sendscope.report.TableFormat;
 import org.sendscope.warehouse.QueryLimits;
@@ -16,11 +15,8 @@ import org.sendscope.warehouse.TimedQuery;
 import org.sendscope.warehouse.Warehouse;
 import org.sendscope.warehouse.WarehouseException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code sendscope sql "QUERY"}: one query on a read-only connection to the warehouse;
@@ -30,14 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Run a read-only SQL query on the warehouse's views (areas, measures, observations, …).",
                 "Without QUERY: an interactive console reading standard input (.help inside it).",
                 "Each query is stopped after --timeout seconds; table output shows at most --max-rows rows."})
-public final class SqlCommand implements Callable<Integer> {
-    @Mixin
-    WarehouseOptions options;
-    @Mixin
-    FormatOption format;
-    @Spec
-    CommandSpec spec;
-
+public final class SqlCommand extends TableCommand {
     @Parameters(index = "0", arity = "0..1", paramLabel = "QUERY", description = "The query (SELECT …).")
     String query;
 
@@ -58,12 +47,12 @@ public final class SqlCommand implements Callable<Integer> {
         if (query == null) {
             try (Warehouse w = Warehouse.openReadOnly(options.file(), true)) {
                 BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-                new SqlConsole(w, in, spec.commandLine().getOut(), format.format, System.console() != null, limits).run();
+                new SqlConsole(w, in, out(), format.format, System.console() != null, limits).run();
             }
             return 0;
         }
         String checked = ReadOnlyQuery.check(query);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         try (Warehouse w = Warehouse.openReadOnly(options.file(), true)) {
             run(w, checked, limits, format.format, out, MORE_ROWS, "--timeout SECONDS");
         }

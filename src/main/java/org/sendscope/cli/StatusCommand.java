@@ -5,28 +5,17 @@ import java.nio.file.Files;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.concurrent.Callable;
 import org.sendscope.report.ResultPrinter;
 import org.sendscope.warehouse.Warehouse;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sendscope status}: what is loaded, from which files and releases, and how many rows. */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Show what is loaded: files, checksums, releases (vintages) and row counts by source, and the loads refused or failed.")
-public final class StatusCommand implements Callable<Integer> {
-    @Mixin
-    WarehouseOptions options;
-    @Mixin
-    FormatOption format;
-    @Spec
-    CommandSpec spec;
-
+public final class StatusCommand extends TableCommand {
     @Override
     public Integer call() throws SQLException {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (!Files.exists(options.file())) {
             out.println("No warehouse at " + options.file() + " yet. Run 'sendscope demo' or 'sendscope load …'.");
             return 0;

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.sendscope.ingest.LoadPoints;
 import org.sendscope.warehouse.Warehouse;
 import picocli.CommandLine.Option;
 
@@ -29,6 +30,7 @@ public final class WritingOptions extends WarehouseOptions {
     /** Opens an existing warehouse for changing, waiting for another writer as asked. */
     @Override
     public Warehouse openForWriting() {
+        LoadPoints.install();
         return Warehouse.open(existing(), waitFor());
     }
 
@@ -42,11 +44,13 @@ public final class WritingOptions extends WarehouseOptions {
             out.println("creating a new warehouse at " + f.toAbsolutePath().normalize());
             out.flush();
         }
+        LoadPoints.install();
         return Warehouse.open(f, waitFor());
     }
 
     /** Opens an empty warehouse that replaces the file when closed. */
     public Warehouse openEmpty() {
+        LoadPoints.install();
         return Warehouse.openEmpty(file(), waitFor());
     }
 }

@@ -5,11 +5,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import org.sendscope.ingest.LoadResult;
+import org.sendscope.ingest.SourceFile;
+import org.sendscope.ingest.actions.ActionSnapshotLoader;
 import org.sendscope.ingest.actions.ActionsDemo;
+import org.sendscope.ingest.actions.PlanFormat;
 import org.sendscope.ingest.kpi.KpiLoadReport;
 import org.sendscope.ingest.kpi.KpiSpreadsheetLoader;
 import org.sendscope.report.ResultPrinter;
@@ -110,19 +114,33 @@ public final class Demo {
         };
     }
 
-    /** The improvement plan's actions, transcribed (the actions feature's own bundled tracker). */
+    /**
+     * The improvement plan's actions, transcribed, as two snapshots of a tracker whose statuses are
+     * synthetic ({@link SyntheticTrackerStatuses}): the plan's text lost each action's colour, and a
+     * tracker with statuses at two dates is what answers "what changed?".
+     */
     public static DemoStep improvementPlanActions() {
         return new DemoStep() {
             @Override
             public String title() {
-                return "load the improvement plan's actions, transcribed (" + ActionsDemo.RESOURCE + ")";
+                return "load the improvement plan's actions, transcribed (" + ActionsDemo.RESOURCE + "), with synthetic "
+                        + "statuses at " + SyntheticTrackerStatuses.FIRST + " and " + SyntheticTrackerStatuses.SECOND;
             }
 
             @Override
             public void run(DemoContext demo) {
-                LoadResult r = ActionsDemo.load(demo.warehouse());
-                demo.loaded(r);
-                demo.out().println("   " + r);
+                List<byte[]> trackers = SyntheticTrackerStatuses.csvs();
+                LocalDate[] snapshots = {SyntheticTrackerStatuses.FIRST, SyntheticTrackerStatuses.SECOND};
+                for (int i = 0; i < snapshots.length; i++) {
+                    SourceFile made = demo.generated("bcp-tracker-" + snapshots[i] + "-synthetic-statuses.csv", trackers.get(i));
+                    SourceFile file = new SourceFile(made.path(), made.name() + " (actions transcribed from the BCP SEND "
+                            + "Improvement Plan 2023/26 v1.2; statuses synthetic, seed " + SyntheticTrackerStatuses.SEED + ")",
+                            made.sha256());
+                    LoadResult r = ActionSnapshotLoader.load(demo.warehouse(), file, SyntheticTrackerStatuses.PLAN,
+                            snapshots[i], PlanFormat.TRACKER);
+                    demo.loaded(r);
+                    demo.out().println("   " + r);
+                }
             }
         };
     }

@@ -2,13 +2,12 @@ package org.sendscope.demo;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import org.sendscope.ingest.actions.ActionsDemo;
 import org.sendscope.report.scorecard.DisclosureControl;
 import org.sendscope.report.scorecard.ScorecardReport;
 
 /**
  * The demo's published scorecard: BCP's as at 31 March 2024 (the month of the papers' latest
- * figures), with the transcribed plan's actions, written under the project's {@code target/} as
+ * figures), with the plan's transcribed actions and their synthetic statuses ({@link SyntheticTrackerStatuses}), written under the project's {@code target/} as
  * {@code sendscope report scorecard} would.
  */
 final class PublishedScorecard {
@@ -33,7 +32,7 @@ final class PublishedScorecard {
 
             @Override
             public void run(DemoContext demo) throws Exception {
-                ScorecardReport.Published p = ScorecardReport.publish(demo.warehouse(), Demo.BCP, AS_OF, ActionsDemo.PLAN,
+                ScorecardReport.Published p = ScorecardReport.publish(demo.warehouse(), Demo.BCP, AS_OF, SyntheticTrackerStatuses.PLAN,
                         null, DisclosureControl.DEFAULT_THRESHOLD, folder());
                 demo.out().println("   " + p.summary());
             }

@@ -10,7 +10,7 @@ import org.sendscope.warehouse.Warehouse;
  * {@code bench load} and the tests all call the same {@code load}.
  *
  * <pre>{@code
- * Loader lait = new LaitLoader(dictionary, codeList, List.of(), null);
+ * Loader lait = new LaitLoader(dictionary, codeList, null);
  * LoadResult r = lait.load(warehouse, Path.of("bds_long.parquet"));
  * }</pre>
  */
@@ -22,4 +22,15 @@ public interface Loader {
      * @throws LoadException naming the file, line, column and raw text of what was refused
      */
     LoadResult load(Warehouse warehouse, Path file);
+
+    /**
+     * This loader, allowed (when {@code replace}) to supersede the earlier load of its scope even
+     * when that removes a file, a measure, an area or many rows: the load commands' {@code --replace}.
+     * The permission belongs to the loads made through the returned loader only, never to the process.
+     */
+    default Loader replacing(boolean replace) {
+        if (!replace) return this;
+        Loader self = this;
+        return (warehouse, file) -> LoadRun.replacing(true, () -> self.load(warehouse, file));
+    }
 }

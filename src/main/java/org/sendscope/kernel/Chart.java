@@ -222,10 +222,7 @@ public final class Chart {
         if (history != null) lines.addSeries(seen);
         lines.addSeries(point);
 
-        NumberAxis xAxis = new NumberAxis(x);
-        xAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        xAxis.setNumberFormatOverride(new java.text.DecimalFormat("0")); // 2024, not 2,024
-        xAxis.setAutoRangeIncludesZero(false);
+        NumberAxis xAxis = yearAxis(x);
         NumberAxis yAxis = new NumberAxis("EHC plans");
         yAxis.setAutoRangeIncludesZero(false);
         XYPlot plot = new XYPlot(lines, xAxis, yAxis, null);
@@ -249,18 +246,72 @@ public final class Chart {
         plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
         // The legend shows each band as a filled box, not as the line DeviationRenderer would draw.
         LegendItemCollection legend = new LegendItemCollection();
-        java.awt.Shape box = new java.awt.geom.Rectangle2D.Double(-6, -4, 12, 8);
-        java.awt.Shape stroke = new java.awt.geom.Line2D.Double(-7, 0, 7, 0);
-        if (history != null) legend.add(new LegendItem("recorded", null, null, null, false, box, false, Color.BLACK, false,
-                Color.BLACK, new BasicStroke(0f), true, stroke, new BasicStroke(2.2f), NAMED.get("england")));
-        legend.add(new LegendItem("forecast", null, null, null, false, box, false, Color.BLACK, false,
-                Color.BLACK, new BasicStroke(0f), true, stroke, lineRenderer.getSeriesStroke(s), HIGHLIGHT));
-        legend.add(new LegendItem("80% interval", null, null, null, box, new Color(0x1f, 0x4e, 0x79, 0x80)));
-        legend.add(new LegendItem("95% interval", null, null, null, box, new Color(0x1f, 0x4e, 0x79, 0x40)));
+        if (history != null) legend.add(lineLegend("recorded", new BasicStroke(2.2f), NAMED.get("england")));
+        legend.add(lineLegend("forecast", lineRenderer.getSeriesStroke(s), HIGHLIGHT));
+        legend.add(new LegendItem("80% interval", null, null, null, LEGEND_BOX, new Color(0x1f, 0x4e, 0x79, 0x80)));
+        legend.add(new LegendItem("95% interval", null, null, null, LEGEND_BOX, new Color(0x1f, 0x4e, 0x79, 0x40)));
         plot.setFixedLegendItems(legend);
         JFreeChart c = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         return new Chart(c, "fan chart of the forecast by " + x + ": point forecast with 80% and 95% intervals"
                 + (history == null ? "" : ", after the recorded " + historyValue));
+    }
+
+    /**
+     * A central line inside one shaded band, such as a scenario's median cumulative balance between
+     * its 10th and 90th percentiles: {@code mid}, {@code lo} and {@code hi} are columns of {@code t}
+     * by {@code x} (a year or any number). The legend shows the band as a filled box.
+     */
+    public static Chart band(Table t, String x, String mid, String lo, String hi, String bandLabel) {
+        YIntervalSeries band = new YIntervalSeries(bandLabel);
+        XYSeries line = new XYSeries(mid);
+        NumericColumn<?> fx = (NumericColumn<?>) t.column(x);
+        for (int r = 0; r < t.rowCount(); r++) {
+            double at = fx.getDouble(r);
+            double m = t.numberColumn(mid).getDouble(r);
+            band.add(at, m, t.numberColumn(lo).getDouble(r), t.numberColumn(hi).getDouble(r));
+            line.add(at, m);
+        }
+        YIntervalSeriesCollection bands = new YIntervalSeriesCollection();
+        bands.addSeries(band);
+        NumberAxis xAxis = yearAxis(x);
+        NumberAxis yAxis = new NumberAxis(mid);
+        yAxis.setAutoRangeIncludesZero(false);
+        XYPlot plot = new XYPlot(new XYSeriesCollection(line), xAxis, yAxis, null);
+        XYLineAndShapeRenderer lineRenderer = new XYLineAndShapeRenderer(true, true);
+        lineRenderer.setSeriesPaint(0, HIGHLIGHT);
+        lineRenderer.setSeriesStroke(0, new BasicStroke(2.2f));
+        plot.setRenderer(0, lineRenderer);
+        DeviationRenderer bandRenderer = new DeviationRenderer(false, false);
+        Color fill = new Color(0x1f, 0x4e, 0x79, 0x55);
+        bandRenderer.setSeriesFillPaint(0, fill);
+        bandRenderer.setAlpha(1f);
+        plot.setDataset(1, bands);
+        plot.setRenderer(1, bandRenderer);
+        LegendItemCollection legend = new LegendItemCollection();
+        legend.add(lineLegend(mid, new BasicStroke(2.2f), HIGHLIGHT));
+        legend.add(new LegendItem(bandLabel, null, null, null, LEGEND_BOX, fill));
+        plot.setFixedLegendItems(legend);
+        JFreeChart c = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        return new Chart(c, mid + " by " + x + " as a line inside a shaded band from " + lo + " to " + hi
+                + " (" + bandLabel + ")");
+    }
+
+    /** A legend's filled box, for a band. */
+    private static final java.awt.Shape LEGEND_BOX = new java.awt.geom.Rectangle2D.Double(-6, -4, 12, 8);
+
+    /** A legend entry drawn as a short line in the series' stroke and colour. */
+    private static LegendItem lineLegend(String label, java.awt.Stroke stroke, java.awt.Paint paint) {
+        return new LegendItem(label, null, null, null, false, LEGEND_BOX, false, Color.BLACK, false,
+                Color.BLACK, new BasicStroke(0f), true, new java.awt.geom.Line2D.Double(-7, 0, 7, 0), stroke, paint);
+    }
+
+    /** An axis of years (or other whole numbers) that prints 2024, not 2,024, and need not start at zero. */
+    private static NumberAxis yearAxis(String label) {
+        NumberAxis axis = new NumberAxis(label);
+        axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        axis.setNumberFormatOverride(new java.text.DecimalFormat("0"));
+        axis.setAutoRangeIncludesZero(false);
+        return axis;
     }
 
     /** A fan chart of a forecast alone. */

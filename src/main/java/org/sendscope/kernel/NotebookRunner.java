@@ -83,27 +83,56 @@ public final class NotebookRunner {
 
     /** Executes one notebook, then converts the executed copy to HTML. */
     public Result run(Path notebook) throws IOException, InterruptedException {
+        return run(notebook, Map.of(), null);
+    }
+
+    /**
+     * Executes one notebook with parameters injected after its {@code parameters} cell
+     * ({@link NotebookParameters}), then converts the executed copy to HTML.
+     *
+     * @param parameters name → value as typed after {@code -p}; none: the notebook as it is
+     * @param outputName the executed copy's and the HTML's name without extension, or null for the notebook's
+     * @throws NotebookParameters.ParameterException when a parameter cannot be given as asked
+     */
+    public Result run(Path notebook, Map<String, String> parameters, String outputName)
+            throws IOException, InterruptedException {
         Path source = notebook.toAbsolutePath().normalize();
         if (outDir.equals(source.getParent())) {
             // The executed copy keeps the notebook's name: written beside it, it would replace it.
             throw new IOException("the output folder " + outDir + " is the notebook's own folder; choose another");
         }
         Files.createDirectories(outDir);
-        String base = notebook.getFileName().toString().replaceFirst("\\.ipynb$", "");
+        String base = outputName != null ? outputName : notebook.getFileName().toString().replaceFirst("\\.ipynb$", "");
+        Path input = null;
+        if (!parameters.isEmpty()) {
+            var json = com.google.gson.JsonParser.parseString(Files.readString(source)).getAsJsonObject();
+            input = outDir.resolve(base + ".input.ipynb");
+            Files.writeString(input, NotebookParameters.inject(json, parameters, notebook.getFileName().toString()).toString());
+        }
         Path executed = outDir.resolve(base + ".ipynb");
         Path html = outDir.resolve(base + ".html");
         Path log = outDir.resolve(base + ".log");
         Files.deleteIfExists(executed);
         Files.deleteIfExists(html);
         long t0 = System.nanoTime();
-        Process p = nbconvert(List.of("--to", "notebook", "--execute",
+        List<String> args = new ArrayList<>(List.of("--to", "notebook", "--execute",
                 "--ExecutePreprocessor.raise_on_iopub_timeout=True",
                 "--ExecutePreprocessor.kernel_name=" + KernelSpec.NAME,
                 "--ExecutePreprocessor.timeout=" + cellTimeout.toSeconds(),
                 "--ExecutePreprocessor.startup_timeout=120",
-                "--output-dir", outDir.toString(), "--output", base + ".ipynb",
-                notebook.toAbsolutePath().toString()), log);
+                "--output-dir", outDir.toString(), "--output", base + ".ipynb"));
+        Process p;
+        if (input == null) {
+            args.add(source.toString());
+            p = nbconvert(args, log);
+        } else {
+            // Read from stdin and started in the notebook's folder, the kernel works where the
+            // notebook lives (its relative paths), not where the injected copy was written.
+            args.add("--stdin");
+            p = nbconvert(args, log, source.getParent(), input);
+        }
         boolean ok = p.waitFor() == 0 && Files.exists(executed);
+        if (input != null) Files.deleteIfExists(input);
         Duration time = Duration.ofNanos(System.nanoTime() - t0);
         if (!ok) return new Result(notebook, false, time, null, null, errorOf(log));
         Process h = nbconvert(List.of("--to", "html", "--output-dir", outDir.toString(), "--output", base + ".html",
@@ -117,9 +146,16 @@ public final class NotebookRunner {
 
     /** Starts {@code jupyter nbconvert ARGS} with the project-local kernelspec and the warehouse in its environment. */
     Process nbconvert(List<String> args, Path log) throws IOException {
+        return nbconvert(args, log, null, null);
+    }
+
+    /** As {@link #nbconvert(List, Path)}, started in {@code dir} (null: here) with {@code stdin} as its input (null: none). */
+    Process nbconvert(List<String> args, Path log, Path dir, Path stdin) throws IOException {
         List<String> cmd = new ArrayList<>(List.of("jupyter", "nbconvert"));
         cmd.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        if (dir != null) pb.directory(dir.toFile());
+        if (stdin != null) pb.redirectInput(stdin.toFile());
         environment(pb.environment());
         return pb.start();
     }

@@ -49,7 +49,18 @@ public final class Sendscope {
     private Sendscope(Path file) {
         this.file = file;
         this.fileKey = fileKey(file);
-        this.warehouse = Warehouse.openReadOnly(file);
+        this.warehouse = withFunctions(Warehouse.openReadOnly(file));
+    }
+
+    /** The notebook's SQL functions ({@link NotebookFunctions}) on a connection just opened. */
+    private static Warehouse withFunctions(Warehouse w) {
+        try {
+            NotebookFunctions.register(w.connection());
+        } catch (SQLException e) {
+            w.close();
+            throw new WarehouseException("cannot register the notebook's SQL functions: " + TimedQuery.firstLine(e.getMessage()), e);
+        }
+        return w;
     }
 
     /**
@@ -265,6 +276,41 @@ public final class Sendscope {
                 tech.tablesaw.api.DoubleColumn.create("hi95", rows.stream().mapToDouble(r -> Math.round(r.hi95()))));
     }
 
+    /**
+     * An area as the warehouse names it (one name per area, the {@code areas} view).
+     *
+     * @param code       its GSS code
+     * @param name       its name
+     * @param regionCode its region's code (null for England or a region)
+     * @param regionName its region's name
+     */
+    public record Area(String code, String name, String regionCode, String regionName) {
+        @Override
+        public String toString() {
+            return name + " (" + code + (regionName == null ? "" : ", " + regionName) + ")";
+        }
+    }
+
+    /**
+     * The area with this GSS code, as a notebook's {@code area} parameter names it; a code the
+     * warehouse does not know fails the cell saying so.
+     */
+    public synchronized Area area(String code) {
+        try (var ps = current().connection().prepareStatement(
+                "SELECT area_code, name, region_code, region_name FROM areas WHERE area_code = ?")) {
+            ps.setString(1, code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT));
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new NoDataException("no area " + code + " in " + file + " (an area is known once a DfE release "
+                            + "names it; BCP is E06000058, Hull E06000010, Bedford E06000055)");
+                }
+                return new Area(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4));
+            }
+        } catch (SQLException e) {
+            throw new WarehouseException(TimedQuery.firstLine(e.getMessage()), e);
+        }
+    }
+
     /** The warehouse file this notebook reads. */
     public Path file() {
         return file;
@@ -282,7 +328,7 @@ public final class Sendscope {
     private synchronized Warehouse current() {
         Object now = fileKey(file);
         if (now != null && !now.equals(fileKey)) {
-            Warehouse fresh = Warehouse.openReadOnly(file);
+            Warehouse fresh = withFunctions(Warehouse.openReadOnly(file));
             Warehouse old = warehouse;
             warehouse = fresh;
             fileKey = now;

@@ -78,6 +78,18 @@ public final class SendscopeKernel extends BaseKernel {
             System.err.println("usage: java -cp … org.sendscope.kernel.SendscopeKernel CONNECTION_FILE");
             System.exit(2);
         }
+        // The DuckDB driver loads its native library in a class initialiser, which takes seconds on a
+        // busy machine. Done here, off the cells' thread, an interrupt of the first %%sql cell can no
+        // longer land inside it (which would leave the driver unusable until a restart).
+        Thread warm = new Thread(() -> {
+            try {
+                Class.forName("org.duckdb.DuckDBNative", true, SendscopeKernel.class.getClassLoader());
+            } catch (ReflectiveOperationException | LinkageError e) {
+                // the first query will report it, in the cell that needs DuckDB
+            }
+        }, "duckdb-native-load");
+        warm.setDaemon(true);
+        warm.start();
         KernelConnectionProperties props = KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
         JupyterConnection connection = new JupyterConnection(props);
         SendscopeKernel kernel = new SendscopeKernel();

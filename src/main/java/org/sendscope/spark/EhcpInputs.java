@@ -1,14 +1,25 @@
 package org.sendscope.spark;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.year;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.year;
+
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.sendscope.forecast.PanelInputs;
@@ -50,6 +61,30 @@ public record EhcpInputs(Dataset<Row> series, Dataset<Row> areas, Dataset<Row> n
                 spark.createDataFrame(rows(w, "SELECT area_code, neighbour_code, rank FROM statistical_neighbours", 3),
                         NEIGHBOURS),
                 spark.createDataFrame(rows(w, PanelLoader.SUCCESSIONS_SQL, 2), SUCCESSIONS));
+    }
+
+    /**
+     * The inputs from the warehouse's Parquet export ({@code sendscope export parquet}): the same
+     * rows {@link PanelLoader}'s queries read, from the views observations, breakdowns, areas,
+     * statistical_neighbours and area_successions.
+     */
+    public static EhcpInputs fromExport(SparkSession spark, JobArgs args) {
+        Dataset<Row> b = args.read(spark, "breakdowns").select("breakdown", "dimension", "dimension_value", "is_group");
+        Column total = col("dimension").equalTo("total");
+        Column series = col("measure").equalTo("ehc_plans").and(col("period_kind").equalTo("census_january"))
+                .and(total.or(col("dimension").isin("age", "placement").and(col("is_group"))))
+                .or(col("measure").isin("ehc_plans_new", "ehc_requests", "ehc_plans_ceased")
+                        .and(col("period_kind").equalTo("calendar_year")).and(total));
+        Dataset<Row> values = args.read(spark, "observations").join(b, "breakdown")
+                .where(col("level").equalTo("local_authority").and(col("value").isNotNull()).and(series))
+                .select(col("area_code"), first("area_name").over(Window.partitionBy("area_code")).as("area_name"),
+                        col("measure"), col("breakdown"), col("dimension"), col("dimension_value"),
+                        year(col("period_start")).as("year"), col("value").cast("double").as("value"));
+        return new EhcpInputs(values,
+                args.read(spark, "areas").select("area_code", "name", "region_code"),
+                args.read(spark, "statistical_neighbours").select(col("area_code"), col("neighbour_code"),
+                        col("rank").cast("int").as("rank")),
+                args.read(spark, "area_successions").select("area_code", "successor_code"));
     }
 
     /** The panel these Datasets describe (collected: SEN2 is tens of thousands of rows). */

@@ -56,6 +56,22 @@ public final class Warehouse implements AutoCloseable {
         this.lock = lock;
     }
 
+    /** Run each time a read-write open's copy has replaced the file; nothing unless a layer above sets it. */
+    private static volatile Runnable afterReplace = () -> { };
+
+    /**
+     * Sets what runs each time a closed read-write open's copy has replaced the file (the load
+     * points of ingest, where tests stop a real load). The warehouse knows nothing of the layers
+     * above it; they hook in here.
+     *
+     * @return the hook it replaces, to put back
+     */
+    public static Runnable afterReplace(Runnable hook) {
+        Runnable was = afterReplace;
+        afterReplace = java.util.Objects.requireNonNull(hook);
+        return was;
+    }
+
     /** The property the launcher and the kernelspec set to the project folder. */
     public static final String HOME_PROPERTY = "sendscope.home";
 
@@ -154,12 +170,28 @@ public final class Warehouse implements AutoCloseable {
      * open at a time on the connection.
      */
     public static Warehouse openReadOnly(Path file, boolean streamResults) {
+        return openReadOnly(file, QueryLimits.readOnlyConnection(streamResults));
+    }
+
+    /**
+     * Opens an existing warehouse read-only for {@code export}: DuckDB refuses any change to the
+     * file, but may write the files a {@code COPY … TO} names (which the console's read-only
+     * connection may not). Nothing is copied or locked, so an export runs beside a load.
+     */
+    public static Warehouse openForExport(Path file) {
+        Properties p = new Properties();
+        p.setProperty("duckdb.read_only", "true");
+        p.setProperty("autoinstall_known_extensions", "false");
+        return openReadOnly(file, p);
+    }
+
+    private static Warehouse openReadOnly(Path file, Properties settings) {
         if (!Files.exists(file)) {
             throw new WarehouseException("no warehouse at " + file
                     + " (load something first: 'sendscope demo' or 'sendscope load …')");
         }
         try {
-            Connection c = connectReadOnly(file, streamResults);
+            Connection c = connectReadOnly(file, settings);
             boolean current;
             try {
                 current = new SchemaMigrations(c).isCurrent();
@@ -176,7 +208,7 @@ public final class Warehouse implements AutoCloseable {
                 } catch (WarehouseInUseException busy) {
                     // a writer is at work: it migrates the file when it finishes
                 }
-                c = connectReadOnly(file, streamResults);
+                c = connectReadOnly(file, settings);
             }
             return new Warehouse(file, c, true, null, null);
         } catch (SQLException e) {
@@ -186,9 +218,9 @@ public final class Warehouse implements AutoCloseable {
         }
     }
 
-    private static Connection connectReadOnly(Path file, boolean streamResults) throws SQLException {
+    private static Connection connectReadOnly(Path file, Properties settings) throws SQLException {
         Properties p = uncached();
-        p.putAll(QueryLimits.readOnlyConnection(streamResults));
+        p.putAll(settings);
         // A load may rename its copy over the file while DuckDB is opening it; an open that fails
         // while the file was being replaced is tried again on the new file (a reader is never turned away).
         for (int attempt = 1; ; attempt++) {
@@ -421,7 +453,7 @@ public final class Warehouse implements AutoCloseable {
                         + "the warehouse " + file + " was left as it was");
             }
             replace(workingCopy, file.toAbsolutePath().normalize());
-            org.sendscope.ingest.LoadPoints.reached("replaced");
+            afterReplace.run();
         } catch (SQLException | IOException e) {
             closeQuietly(connection);
             throw new WarehouseException("closing warehouse " + file + " (it was left as it was): " + e.getMessage(), e);

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -13,9 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.sendscope.cli.Main;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.sendscope.testing.SharedData;
 import org.sendscope.testing.SharedWarehouse;
 import org.sendscope.testing.SharedWarehouse.Contents;
 import org.sendscope.warehouse.Warehouse;
@@ -59,16 +55,9 @@ class RealBenchmarksTest {
     Path file;
 
     @BeforeAll
-    void load(@SharedWarehouse.Copy(Contents.SEN2) Path copy) {
-        // Both SEN2 releases (load dfe-ehcp 2022 2025), then the neighbours mapped with the 2025 release.
+    void load(@SharedWarehouse.Copy(Contents.SEN2_NEIGHBOURS) Path copy) {
+        // Both SEN2 releases (load dfe-ehcp 2022 2025), then the neighbours mapped with their areas.
         file = copy;
-        String w = file.toString();
-        String r2025 = SharedData.dfe("ehc-plans/education-health-and-care-plans_2025_to-jan-2023.zip").toString();
-        StringWriter err = new StringWriter();
-        int code = Main.commandLine().setOut(new PrintWriter(new StringWriter())).setErr(new PrintWriter(err))
-                .execute("load", "neighbours", SharedData.dfe("statistical-neighbours/sn_may_2025.xlsx").toString(),
-                        "--area-codes", r2025, "--warehouse", w);
-        assertEquals(0, code, err.toString());
     }
 
     record Expected(String area, String measure, String period, double value, int rank, int nRanked, String quartile,

@@ -79,8 +79,8 @@ class TrendTest {
                     Polarity p = Polarity.of((String) c[2]);
                     DirectionOfTravel d = DirectionOfTravel.judge((Double) c[0], (Double) c[1], p, (String) c[3]);
                     Rag r = Rag.judge((Double) c[1], (Double) c[0], p, (String) c[3]);
-                    assertEquals(d == null ? null : d.word(), rs.getString(1), sql);
-                    assertEquals(r == null ? null : r.word(), rs.getString(2), sql);
+                    assertEquals(d == null ? null : d.code(), rs.getString(1), sql);
+                    assertEquals(r == null ? null : r.code(), rs.getString(2), sql);
                 }
             }
         }

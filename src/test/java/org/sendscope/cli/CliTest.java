@@ -95,7 +95,14 @@ class CliTest {
     @Test
     void exportWritesEveryPublicViewAsParquet() throws Exception {
         Path out = dir.resolve("export");
-        CliRun r = run("export", "parquet", out.toString(), "--warehouse", warehouse.toString());
+        java.nio.file.attribute.FileTime before = Files.getLastModifiedTime(warehouse);
+        CliRun r;
+        // Export opens the file read-only: it runs while a writer holds the warehouse (a read-write
+        // open would be refused as in use) and leaves the file as it was.
+        try (org.sendscope.warehouse.Warehouse writer = org.sendscope.warehouse.Warehouse.open(warehouse)) {
+            r = run("export", "parquet", out.toString(), "--warehouse", warehouse.toString());
+            assertEquals(before, Files.getLastModifiedTime(warehouse));
+        }
         assertEquals(0, r.code(), r.err());
         assertTrue(Files.size(out.resolve("observations.parquet")) > 100_000);
         assertTrue(Files.exists(out.resolve("areas.parquet")));

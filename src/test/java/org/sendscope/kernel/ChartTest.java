@@ -51,6 +51,23 @@ class ChartTest {
     }
 
     @Test
+    void aScenarioBandIsOneCallWithTheBandAsABoxAndAltText() {
+        // bcp-2024's kind of figures: the cumulative balance at 31 March, £m, median and 10th-90th percentiles
+        Table t = Table.create("b", IntColumn.create("31 March of", 2025, 2026), DoubleColumn.create("median", -91.0, -120.5),
+                DoubleColumn.create("p10", -95.0, -131.0), DoubleColumn.create("p90", -87.0, -110.0));
+        Chart c = Chart.band(t, "31 March of", "median", "p10", "p90", "10th-90th percentile");
+        var legend = c.jfreechart().getXYPlot().getFixedLegendItems();
+        assertEquals(2, legend.getItemCount());
+        assertTrue(legend.get(0).isLineVisible(), "the median is a line");
+        assertEquals("10th-90th percentile", legend.get(1).getLabel());
+        assertTrue(legend.get(1).isShapeFilled() && !legend.get(1).isLineVisible(), "the band is a filled box");
+        var band = (org.jfree.data.xy.YIntervalSeriesCollection) c.jfreechart().getXYPlot().getDataset(1);
+        assertEquals(-131.0, band.getStartYValue(0, 1), 1e-9);
+        assertEquals(-110.0, band.getEndYValue(0, 1), 1e-9);
+        assertEquals("median by 31 March of as a line inside a shaded band from p10 to p90 (10th-90th percentile)", c.altText());
+    }
+
+    @Test
     void elevenAreasGetElevenColoursAndEnglandItsOwn() {
         Set<Color> colours = new HashSet<>();
         for (int i = 0; i < 11; i++) colours.add(Chart.colourFor("area " + i, i));

@@ -52,4 +52,29 @@ class WarehouseTest {
         assertEquals("SELECT 1", ReadOnlyQuery.check("SELECT 1;"));
         assertEquals("WITH a AS (SELECT 1) SELECT * FROM a", ReadOnlyQuery.check("WITH a AS (SELECT 1) SELECT * FROM a"));
     }
+
+    @Test
+    void theWarehouseLayerDependsOnNothingAboveIt(@TempDir Path dir) throws Exception {
+        // warehouse/ is below ingest/ and cli/: it names neither (the load points hook in, Warehouse.afterReplace)
+        try (var files = java.nio.file.Files.list(Path.of("src/main/java/org/sendscope/warehouse"))) {
+            for (Path f : files.toList()) {
+                String text = java.nio.file.Files.readString(f);
+                for (String above : List.of("org.sendscope.ingest", "org.sendscope.cli")) {
+                    assertTrue(!text.contains(above), f + " names " + above);
+                }
+            }
+        }
+        // the hook runs once each time a read-write open's copy has replaced the file, and never for a reader
+        int[] replaced = {0};
+        Runnable was = Warehouse.afterReplace(() -> replaced[0]++);
+        try {
+            Path file = dir.resolve("w.duckdb");
+            Warehouse.open(file).close();
+            assertEquals(1, replaced[0]);
+            Warehouse.openReadOnly(file).close();
+            assertEquals(1, replaced[0]);
+        } finally {
+            Warehouse.afterReplace(was);
+        }
+    }
 }

@@ -41,15 +41,15 @@ public final class DfeFolder {
         List<Load> loads = new ArrayList<>();
         Loader sen2 = new Sen2Loader();
         for (Path zip : files("ehc-plans", ".zip")) loads.add(new Load(sen2, zip));
-        Loader neighbours = new StatisticalNeighboursLoader(List.of(), null);
+        Loader neighbours = new StatisticalNeighboursLoader(null);
         for (Path f : files("statistical-neighbours", ".xlsx")) loads.add(new Load(neighbours, f));
-        Loader dsg = new DsgLoader(List.of(), null);
+        Loader dsg = new DsgLoader(null);
         for (Path f : files("finance", ".xlsx")) loads.add(new Load(dsg, f));
         Path lait = folder.resolve("lait");
         Path dictionary = lait.resolve("lait_data_dictionary.csv");
         if (Files.isRegularFile(lait.resolve("bds_long.parquet")) && Files.isRegularFile(dictionary)) {
             Path codes = lait.resolve("la_code_list.xlsx");
-            loads.add(new Load(new LaitLoader(dictionary, Files.isRegularFile(codes) ? codes : null, List.of(), null),
+            loads.add(new Load(new LaitLoader(dictionary, Files.isRegularFile(codes) ? codes : null, null),
                     lait.resolve("bds_long.parquet")));
         }
         return loads;

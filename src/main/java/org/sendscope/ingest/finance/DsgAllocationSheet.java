@@ -30,10 +30,6 @@ final class DsgAllocationSheet {
     private DsgAllocationSheet() {
     }
 
-    static boolean matches(SheetCells cells) {
-        return cells.firstRowHas(VALUE_COLUMN);
-    }
-
     static List<DsgObservation> read(SheetCells cells, AreaCodes areas, Set<String> unknownAreas) {
         Worksheet sheet = cells.sheet();
         Map<String, Integer> h = cells.header(sheet.firstRow(), HEADER);

@@ -26,11 +26,6 @@ final class DsgBalanceSheet {
     private DsgBalanceSheet() {
     }
 
-    /** Whether a sheet's first row is this layout's header. */
-    static boolean matches(SheetCells cells) {
-        return cells.firstRowHas(VALUE_COLUMN);
-    }
-
     static List<DsgObservation> read(SheetCells cells, AreaCodes areas, Set<String> unknownAreas) {
         Worksheet sheet = cells.sheet();
         Map<String, Integer> h = cells.header(sheet.firstRow(), HEADER);

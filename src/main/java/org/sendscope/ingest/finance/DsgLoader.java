@@ -28,35 +28,43 @@ public final class DsgLoader implements org.sendscope.ingest.Loader {
     /** The loader's name in load_log and the observations' source. */
     public static final String SOURCE = DsgMeasures.SOURCE;
 
-    private final List<Path> areaCodeFiles;
     private final String vintage;
 
     /**
-     * @param areaCodeFiles SEN2 files that pair LA numbers and names with GSS codes; empty for the usual places
-     * @param vintage       the release to record, or null for the year the file's latest financial year ends
+     * @param vintage the release to record, or null for the year the file's latest financial year ends
      */
-    public DsgLoader(List<Path> areaCodeFiles, String vintage) {
-        this.areaCodeFiles = List.copyOf(areaCodeFiles);
+    public DsgLoader(String vintage) {
         this.vintage = vintage;
     }
 
-    private enum Layout { BALANCE, ALLOCATION }
+    /** The two layouts, each told by the column its header row names for the values. */
+    private enum Layout {
+        BALANCE(DsgBalanceSheet.VALUE_COLUMN),
+        ALLOCATION(DsgAllocationSheet.VALUE_COLUMN);
+
+        final String valueColumn;
+
+        Layout(String valueColumn) {
+            this.valueColumn = valueColumn;
+        }
+
+        /** The layout whose value column the sheet's first row names, or null. */
+        static Layout of(SheetCells cells) {
+            for (Layout l : values()) if (cells.firstRowHas(l.valueColumn)) return l;
+            return null;
+        }
+    }
 
     /** Loads one workbook in one transaction. */
     @Override
     public LoadResult load(Warehouse warehouse, Path xlsx) {
         SourceFile file = SourceFile.of(xlsx);
         try {
-            AreaCodes areas = AreaCodes.from(warehouse.connection(),
-                    areaCodeFiles.isEmpty() ? AreaCodes.usualSen2Files(xlsx) : areaCodeFiles);
+            AreaCodes areas = AreaCodes.of(warehouse.connection());
             List<DsgObservation> rows = new ArrayList<>();
             Set<String> unknown = new TreeSet<>();
             Layout layout = read(xlsx, areas, rows, unknown);
-            if (!unknown.isEmpty()) {
-                throw new LoadException(file.name(), null, "la_code / la_name", String.join(", ", unknown),
-                        "no GSS code known for these LAs (looked in " + areas.describeSources()
-                                + "); pass a SEN2 release with --area-codes FILE");
-            }
+            areas.refuseUnknown(file.name(), "la_code / la_name", unknown);
             if (rows.isEmpty()) throw new LoadException(file.name(), "no DSG values in the file");
             String v = vintage != null ? vintage : Integer.toString(rows.stream()
                     .mapToInt(o -> o.period().end().getYear()).max().orElseThrow());
@@ -79,12 +87,10 @@ public final class DsgLoader implements org.sendscope.ingest.Loader {
         for (Worksheet sheet : Workbook.read(xlsx).sheets()) {
             if (sheet.isEmpty()) continue;
             SheetCells cells = new SheetCells(xlsx.toString(), sheet);
-            Layout here;
-            if (DsgBalanceSheet.matches(cells)) {
-                here = Layout.BALANCE;
+            Layout here = Layout.of(cells);
+            if (here == Layout.BALANCE) {
                 rows.addAll(DsgBalanceSheet.read(cells, areas, unknown));
-            } else if (DsgAllocationSheet.matches(cells)) {
-                here = Layout.ALLOCATION;
+            } else if (here == Layout.ALLOCATION) {
                 rows.addAll(DsgAllocationSheet.read(cells, areas, unknown));
             } else {
                 throw new LoadException(xlsx.toString(), (long) sheet.firstRow() + 1, sheet.name(), null,

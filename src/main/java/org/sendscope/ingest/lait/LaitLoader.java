@@ -52,20 +52,16 @@ public final class LaitLoader implements org.sendscope.ingest.Loader {
 
     private final Path dictionary;
     private final Path codeList;
-    private final List<Path> areaCodeFiles;
     private final String vintage;
 
     /**
      * @param dictionary    LAIT's data dictionary CSV (titles, polarity, units, year types)
      * @param codeList      LAIT's LA code list (names and regions), or null
-     * @param areaCodeFiles SEN2 files that pair LA numbers with GSS codes; empty to use what the
-     *                      warehouse knows (plus {@link AreaCodes#usualSen2Files})
      * @param vintage       the release to record, or null for the year the file's latest period ends
      */
-    public LaitLoader(Path dictionary, Path codeList, List<Path> areaCodeFiles, String vintage) {
+    public LaitLoader(Path dictionary, Path codeList, String vintage) {
         this.dictionary = dictionary;
         this.codeList = codeList;
-        this.areaCodeFiles = List.copyOf(areaCodeFiles);
         this.vintage = vintage;
     }
 
@@ -88,15 +84,13 @@ public final class LaitLoader implements org.sendscope.ingest.Loader {
     private LoadResult load(Warehouse warehouse, Connection c, SourceFile file, LaitDictionary dict, LaCodeList codes,
                             Path parquet) {
         try {
-            List<Path> sen2 = areaCodeFiles.isEmpty() ? AreaCodes.usualSen2Files(parquet) : areaCodeFiles;
             // Staging touches only temporary tables; one commit for all of it, not one per statement.
             c.setAutoCommit(false);
-            AreaCodes areas = AreaCodes.from(c, sen2);
             String parquetRows = stage(c, file);
             int measures = stageMeasures(c, dict, dictionary.toString(), file.name());
             String release = stagePeriods(c, file.name(), vintage);
             stageRanges(c);
-            int areaCount = stageAreas(c, file.name(), areas, codes);
+            int areaCount = stageAreas(c, file.name(), AreaCodes.of(c), codes);
             c.commit();
             c.setAutoCommit(true);
             String v = vintage != null ? vintage : release;
@@ -368,11 +362,7 @@ public final class LaitLoader implements org.sendscope.ingest.Loader {
                 rows.add(number, rawName, rawRegion, code, laNumber, displayName, level, regionCode, regionName);
             }
         }
-        if (!unknown.isEmpty()) {
-            throw new LoadException(fileName, null, "LA Number", String.join(", ", unknown),
-                    "no GSS code known for these LA numbers (looked in " + areas.describeSources()
-                            + "); pass a SEN2 release with --area-codes FILE");
-        }
+        areas.refuseUnknown(fileName, "LA Number", unknown);
         return rows.insert(c);
     }
 

@@ -38,15 +38,12 @@ public final class StatisticalNeighboursLoader implements org.sendscope.ingest.L
     private static final List<String> MONTHS = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
             "oct", "nov", "dec");
 
-    private final List<Path> areaCodeFiles;
     private final String vintage;
 
     /**
-     * @param areaCodeFiles SEN2 files that pair LA numbers with GSS codes; empty for the usual places
-     * @param vintage       the release ({@code 2025-05}), or null to read it from the file name
+     * @param vintage the release ({@code 2025-05}), or null to read it from the file name
      */
-    public StatisticalNeighboursLoader(List<Path> areaCodeFiles, String vintage) {
-        this.areaCodeFiles = List.copyOf(areaCodeFiles);
+    public StatisticalNeighboursLoader(String vintage) {
         this.vintage = vintage;
     }
 
@@ -73,8 +70,7 @@ public final class StatisticalNeighboursLoader implements org.sendscope.ingest.L
         List<String> notes = new ArrayList<>();
         List<Pair> pairs = read(xlsx, notes);
         try {
-            AreaCodes areas = AreaCodes.from(warehouse.connection(),
-                    areaCodeFiles.isEmpty() ? AreaCodes.usualSen2Files(xlsx) : areaCodeFiles);
+            AreaCodes areas = AreaCodes.of(warehouse.connection());
             TreeSet<Integer> unknown = new TreeSet<>();
             StagedRows rows = new StagedRows("statistical_neighbour_fact", 7);
             Map<Integer, String> codes = new LinkedHashMap<>();
@@ -83,11 +79,7 @@ public final class StatisticalNeighboursLoader implements org.sendscope.ingest.L
                     areas.byNumber(n).map(LocalAuthority::code).ifPresentOrElse(code -> codes.put(n, code), () -> unknown.add(n));
                 }
             }
-            if (!unknown.isEmpty()) {
-                throw new LoadException(file.name(), null, "LA num / SN", unknown.toString(),
-                        "no GSS code known for these LA numbers (looked in " + areas.describeSources()
-                                + "); pass a SEN2 release with --area-codes FILE");
-            }
+            areas.refuseUnknown(file.name(), "LA num / SN", unknown.stream().map(String::valueOf).toList());
             return LoadRun.run(warehouse, SOURCE, SOURCE + "|" + v, file, v, run -> {
                 for (Pair p : pairs) {
                     rows.add(codes.get(p.la()), p.rank(), codes.get(p.neighbour()), p.closeness(), p.set(), v, run.loadId());

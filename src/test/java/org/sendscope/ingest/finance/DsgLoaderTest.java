@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -18,24 +17,28 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.sendscope.ingest.LoadException;
 import org.sendscope.ingest.LoadResult;
-import org.sendscope.testing.PublicViewDigest;
+import org.sendscope.testing.WarehouseDigest;
 import org.sendscope.testing.SharedData;
+import org.sendscope.testing.SharedWarehouse;
 import org.sendscope.warehouse.Warehouse;
 
 /** The two real DSG workbooks; figures read by hand from the sheets (Excel row numbers given). */
+@ExtendWith(SharedWarehouse.class)
 class DsgLoaderTest {
     private static Warehouse warehouse;
     private static LoadResult balance;
     private static LoadResult allocation;
 
     @BeforeAll
-    static void loadBoth() {
-        warehouse = Warehouse.inMemory();
-        balance = new DsgLoader(List.of(), null).load(warehouse, SharedData.dfe("finance/dsg_deficit_derived.xlsx"));
-        allocation = new DsgLoader(List.of(), null).load(warehouse, SharedData.dfe("finance/DSG_by_year_dr.xlsx"));
+    static void loadBoth(@SharedWarehouse.Copy(SharedWarehouse.Contents.SEN2) Path sen2) {
+        // LA numbers and names take their GSS codes from the SEN2 releases' areas, so those are loaded first.
+        warehouse = Warehouse.open(sen2);
+        balance = new DsgLoader(null).load(warehouse, SharedData.dfe("finance/dsg_deficit_derived.xlsx"));
+        allocation = new DsgLoader(null).load(warehouse, SharedData.dfe("finance/DSG_by_year_dr.xlsx"));
     }
 
     @AfterAll
@@ -90,10 +93,10 @@ class DsgLoaderTest {
 
     @Test
     void loadingTwiceLeavesIdenticalCounts() throws Exception {
-        Map<String, String> before = PublicViewDigest.of(warehouse);
-        assertTrue(new DsgLoader(List.of(), null).load(warehouse, SharedData.dfe("finance/DSG_by_year_dr.xlsx")).unchanged());
-        assertTrue(new DsgLoader(List.of(), null).load(warehouse, SharedData.dfe("finance/dsg_deficit_derived.xlsx")).unchanged());
-        assertEquals(before, PublicViewDigest.of(warehouse));
+        Map<String, String> before = WarehouseDigest.of(warehouse);
+        assertTrue(new DsgLoader(null).load(warehouse, SharedData.dfe("finance/DSG_by_year_dr.xlsx")).unchanged());
+        assertTrue(new DsgLoader(null).load(warehouse, SharedData.dfe("finance/dsg_deficit_derived.xlsx")).unchanged());
+        assertEquals(before, WarehouseDigest.of(warehouse));
     }
 
     @Test
@@ -102,8 +105,8 @@ class DsgLoaderTest {
         write(bad, "Total DSG allocation (£s)", "to follow");
         Path renamed = dir.resolve("dsg_renamed.xlsx");
         write(renamed, "Total DSG (£s)", "1");
-        Map<String, String> before = PublicViewDigest.of(warehouse);
-        DsgLoader loader = new DsgLoader(List.of(), null);
+        Map<String, String> before = WarehouseDigest.of(warehouse);
+        DsgLoader loader = new DsgLoader(null);
 
         LoadException e = assertThrows(LoadException.class, () -> loader.load(warehouse, bad));
         assertEquals(3L, e.line());
@@ -113,7 +116,7 @@ class DsgLoaderTest {
 
         LoadException r = assertThrows(LoadException.class, () -> loader.load(warehouse, renamed));
         assertTrue(r.getMessage().contains("not a DSG sheet") && r.getMessage().contains("dsg_budget_2030"), r.getMessage());
-        assertEquals(before, PublicViewDigest.of(warehouse));
+        assertEquals(before, WarehouseDigest.of(warehouse));
     }
 
     /** A hand-written allocation sheet: England, then BCP with the given raw value. */

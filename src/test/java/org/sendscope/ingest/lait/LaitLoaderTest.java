@@ -10,16 +10,17 @@ import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.sendscope.ingest.LoadException;
 import org.sendscope.ingest.LoadResult;
-import org.sendscope.testing.PublicViewDigest;
+import org.sendscope.testing.WarehouseDigest;
 import org.sendscope.testing.SharedData;
+import org.sendscope.testing.SharedWarehouse;
 import org.sendscope.warehouse.Warehouse;
 
 /**
@@ -27,14 +28,16 @@ import org.sendscope.warehouse.Warehouse;
  * DuckDB: {@code SELECT file_row_number + 1 AS row, * FROM read_parquet('bds_long.parquet',
  * file_row_number = true) WHERE ...}; the row numbers are given beside each figure.
  */
+@ExtendWith(SharedWarehouse.class)
 class LaitLoaderTest {
     private static Warehouse warehouse;
     private static LoadResult first;
 
     @BeforeAll
-    static void loadTheRealFile() {
+    static void loadTheRealFile(@SharedWarehouse.Copy(SharedWarehouse.Contents.SEN2) Path sen2) {
+        // LA numbers take their GSS codes from the SEN2 releases' areas, so those are loaded first.
         Path parquet = SharedData.dfe("lait/bds_long.parquet");
-        warehouse = Warehouse.inMemory();
+        warehouse = Warehouse.open(sen2);
         first = loader().load(warehouse, parquet);
     }
 
@@ -45,7 +48,7 @@ class LaitLoaderTest {
 
     private static LaitLoader loader() {
         return new LaitLoader(SharedData.dfe("lait/lait_data_dictionary.csv"), SharedData.dfe("lait/la_code_list.xlsx"),
-                List.of(), null);
+                null);
     }
 
     private static Double value(String area, String measure, String label) throws SQLException {
@@ -188,11 +191,11 @@ class LaitLoaderTest {
 
     @Test
     void loadingTwiceLeavesIdenticalCounts() throws SQLException {
-        Map<String, String> before = PublicViewDigest.of(warehouse);
+        Map<String, String> before = WarehouseDigest.of(warehouse);
         LoadResult again = loader().load(warehouse, SharedData.dfe("lait/bds_long.parquet"));
         assertTrue(again.unchanged());
         assertEquals(first.loadId(), again.loadId());
-        assertEquals(before, PublicViewDigest.of(warehouse));
+        assertEquals(before, WarehouseDigest.of(warehouse));
     }
 
     @Test
@@ -214,8 +217,8 @@ class LaitLoaderTest {
         warehouse.execute("COPY (SELECT 'EHC_20' AS \"Short Desc\", 'item' AS \"Data item\", '2022' AS \"Years\", "
                 + "'England' AS \"LA and Regions\", '1' AS \"Value\", 970.0 AS \"LA Number\", 'NA' AS \"Region\") "
                 + "TO '" + renamed + "' (FORMAT parquet)");
-        Map<String, String> before = PublicViewDigest.of(warehouse);
-        LaitLoader fixtureLoader = new LaitLoader(dict, null, List.of(), null);
+        Map<String, String> before = WarehouseDigest.of(warehouse);
+        LaitLoader fixtureLoader = new LaitLoader(dict, null, null);
 
         LoadException e = assertThrows(LoadException.class, () -> fixtureLoader.load(warehouse, bad));
         assertEquals(3L, e.line());
@@ -227,6 +230,6 @@ class LaitLoaderTest {
         assertEquals("Values", r.column());
         assertTrue(r.getMessage().contains("no column 'Values'"), r.getMessage());
 
-        assertEquals(before, PublicViewDigest.of(warehouse));
+        assertEquals(before, WarehouseDigest.of(warehouse));
     }
 }

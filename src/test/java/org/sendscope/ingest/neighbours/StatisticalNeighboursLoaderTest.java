@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -15,26 +14,30 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.sendscope.ingest.LoadException;
 import org.sendscope.ingest.LoadResult;
-import org.sendscope.testing.PublicViewDigest;
+import org.sendscope.testing.WarehouseDigest;
 import org.sendscope.testing.SharedData;
+import org.sendscope.testing.SharedWarehouse;
 import org.sendscope.warehouse.Warehouse;
 
 /**
  * The two real DfE statistical neighbour workbooks. Figures read from sheet 'LA SN Groups' by hand:
  * the row numbers are Excel's.
  */
+@ExtendWith(SharedWarehouse.class)
 class StatisticalNeighboursLoaderTest {
     private static Warehouse warehouse;
     private static LoadResult may2025;
     private static LoadResult april2021;
 
     @BeforeAll
-    static void loadBoth() {
-        warehouse = Warehouse.inMemory();
-        StatisticalNeighboursLoader loader = new StatisticalNeighboursLoader(List.of(), null);
+    static void loadBoth(@SharedWarehouse.Copy(SharedWarehouse.Contents.SEN2) Path sen2) {
+        // LA numbers take their GSS codes from the SEN2 releases' areas, so those are loaded first.
+        warehouse = Warehouse.open(sen2);
+        StatisticalNeighboursLoader loader = new StatisticalNeighboursLoader(null);
         april2021 = loader.load(warehouse, SharedData.dfe("statistical-neighbours/sn_april_2021.xlsx"));
         may2025 = loader.load(warehouse, SharedData.dfe("statistical-neighbours/sn_may_2025.xlsx"));
     }
@@ -99,7 +102,7 @@ class StatisticalNeighboursLoaderTest {
         warehouse.execute("COPY (SELECT 'SEN_EHC_All_20wks' AS \"Short Desc\", 'item' AS \"Data item\", '2022' AS \"Years\", "
                 + "'LA ' || n AS \"LA and Regions\", v AS \"Values\", CAST(n AS DOUBLE) AS \"LA Number\", 'South East' AS \"Region\" "
                 + "FROM (VALUES " + rows + ") t(n, v)) TO '" + parquet + "' (FORMAT parquet)");
-        new org.sendscope.ingest.lait.LaitLoader(dict, null, List.of(), null).load(warehouse, parquet);
+        new org.sendscope.ingest.lait.LaitLoader(dict, null, null).load(warehouse, parquet);
         try (var s = warehouse.connection().createStatement(); var rs = s.executeQuery("SELECT neighbour_mean, "
                 + "neighbours_reported, neighbours_published FROM statistical_neighbour_averages WHERE area_code = 'E06000058' "
                 + "AND measure = 'lait_sen_ehc_all_20wks' AND period_label = '2022'")) {
@@ -113,11 +116,11 @@ class StatisticalNeighboursLoaderTest {
 
     @Test
     void loadingTwiceLeavesIdenticalCounts() throws Exception {
-        Map<String, String> before = PublicViewDigest.of(warehouse);
-        LoadResult again = new StatisticalNeighboursLoader(List.of(), null)
+        Map<String, String> before = WarehouseDigest.of(warehouse);
+        LoadResult again = new StatisticalNeighboursLoader(null)
                 .load(warehouse, SharedData.dfe("statistical-neighbours/sn_may_2025.xlsx"));
         assertTrue(again.unchanged());
-        assertEquals(before, PublicViewDigest.of(warehouse));
+        assertEquals(before, WarehouseDigest.of(warehouse));
     }
 
     @Test
@@ -126,8 +129,8 @@ class StatisticalNeighboursLoaderTest {
         write(bad, "SN10", "Fairly close");
         Path renamed = dir.resolve("sn_july_2030.xlsx");
         write(renamed, "SN 10", "Close");
-        Map<String, String> before = PublicViewDigest.of(warehouse);
-        StatisticalNeighboursLoader loader = new StatisticalNeighboursLoader(List.of(), null);
+        Map<String, String> before = WarehouseDigest.of(warehouse);
+        StatisticalNeighboursLoader loader = new StatisticalNeighboursLoader(null);
 
         LoadException e = assertThrows(LoadException.class, () -> loader.load(warehouse, bad));
         assertEquals(2L, e.line());
@@ -136,7 +139,7 @@ class StatisticalNeighboursLoaderTest {
 
         LoadException r = assertThrows(LoadException.class, () -> loader.load(warehouse, renamed));
         assertTrue(r.getMessage().contains("no column 'SN10'"), r.getMessage());
-        assertEquals(before, PublicViewDigest.of(warehouse));
+        assertEquals(before, WarehouseDigest.of(warehouse));
     }
 
     /** A hand-written one-LA workbook: BCP with ten neighbours, the last with the given closeness. */

@@ -1,0 +1,194 @@
+package org.sendscope.spark;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.sendscope.spark.SynthTargets.AreaTargets;
+import org.sendscope.warehouse.PublicViews;
+import org.sendscope.warehouse.Warehouse;
+
+/**
+ * {@code sendscope bench spark}: the {@code aggregate} job against data size and cores, and the
+ * {@code comparisons} job against the DuckDB mart, each as a ratio to a single-machine DuckDB run
+ * in the same process on the same Parquet. Sessions are started before the clock starts (start-up
+ * excluded); each figure is the median of {@code repeats} runs after one untimed run.
+ */
+public final class SynthBench {
+    /** One size: rows, and seconds for DuckDB and for Spark on 1 and on {@code cores} threads. */
+    public record SizeRow(double millions, long rows, double duckdb, double oneCore, double cores) {
+    }
+
+    /** The comparisons figures, or a reason they were not measured. */
+    public record Comparisons(double duckdb, double spark, long rows, String notMeasured) {
+    }
+
+    private SynthBench() {
+    }
+
+    /** Runs the benchmark and prints its table; {@code sizes} in millions of person-year rows. */
+    public static void run(Warehouse w, Path warehouseFile, double[] sizes, int cores, int repeats, PrintWriter out) {
+        Path work;
+        try {
+            work = Files.createTempDirectory("sendscope-bench-spark-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            List<AreaTargets> targets = SynthTargets.read(w, Set.of(), 1900, 2999);
+            long full = SynthTargets.records(targets, 1);
+            if (full == 0) throw new JobException("no SEN2 figures in the warehouse: load them first (sendscope load dfe-ehcp …)");
+            out.printf("bench spark: %,d person-year rows at full size (every LA, every published year); %d repeats, median%n",
+                    full, repeats);
+            out.flush();
+            List<Path> data = new ArrayList<>();
+            List<SizeRow> rows = new ArrayList<>();
+            Path exported = work.resolve("export");
+            boolean exportedOk = export(w, exported, out);
+            Map<Integer, double[]> spark = new LinkedHashMap<>();
+            Comparisons comparisons = null;
+            // the first session (all the cores) also generates the data
+            for (int threads : cores > 1 ? new int[] {cores, 1} : new int[] {1}) {
+                try (SparkSessions.Started s = SparkSessions.start("local[" + threads + "]")) {
+                    SparkSession session = s.session();
+                    if (data.isEmpty()) {
+                        for (double m : sizes) {
+                            Path d = work.resolve("rows-" + m + "M");
+                            SynthSen2.Result r = SynthSen2.write(session, targets,
+                                    new SynthSen2.Settings(1, m * 1e6 / full, 1900, 2999, 16), Map.of(), d.toString());
+                            data.add(d);
+                            rows.add(new SizeRow(m, r.rows(), 0, 0, 0));
+                        }
+                    }
+                    double[] t = new double[sizes.length];
+                    for (int i = 0; i < sizes.length; i++) {
+                        String in = data.get(i).resolve(SynthRecords.DATASET).toString();
+                        String to = work.resolve("spark-out").toString();
+                        t[i] = median(repeats, () -> AggregateJob.aggregate(session.read().parquet(in)).write()
+                                .mode(SaveMode.Overwrite).parquet(to));
+                    }
+                    spark.put(threads, t);
+                    if (comparisons == null && exportedOk) comparisons = comparisons(session, w, exported, work, repeats);
+                }
+            }
+            List<SizeRow> table = new ArrayList<>();
+            for (int i = 0; i < sizes.length; i++) {
+                String glob = data.get(i).resolve(SynthRecords.DATASET) + "/*.parquet";
+                Path to = work.resolve("duckdb-out.parquet");
+                double duck = median(repeats, () -> duckdbAggregate(glob, to));
+                double[] one = spark.get(1);
+                double[] many = spark.getOrDefault(cores, one);
+                table.add(new SizeRow(sizes[i], rows.get(i).rows(), duck, one[i], many[i]));
+            }
+            print(table, cores, comparisons, out);
+        } finally {
+            delete(work);
+        }
+    }
+
+    private static boolean export(Warehouse w, Path dir, PrintWriter out) {
+        try {
+            Files.createDirectories(dir);
+            for (String v : PublicViews.names(w)) {
+                w.execute("COPY (SELECT * FROM " + v + ") TO '" + dir.resolve(v + ".parquet").toString().replace("'", "''")
+                        + "' (FORMAT parquet)");
+            }
+            return true;
+        } catch (IOException | RuntimeException | SQLException e) {
+            out.printf("(comparisons not measured: cannot export the warehouse: %s)%n", e.getMessage());
+            return false;
+        }
+    }
+
+    private static Comparisons comparisons(SparkSession session, Warehouse w, Path exported, Path work, int repeats) {
+        SparkJob job = SparkJobs.named("comparisons");
+        JobArgs args = JobArgs.of(exported.toString(), work.resolve("comparisons").toString(), OutputFormat.parquet);
+        try {
+            Map<String, Dataset<Row>> first = job.run(session, args);
+            long rows = first.values().iterator().next().count();
+            double spark = median(repeats, () -> {
+                for (Map.Entry<String, Dataset<Row>> e : job.run(session, args).entrySet()) {
+                    e.getValue().write().mode(SaveMode.Overwrite).parquet(work.resolve("comparisons-" + e.getKey()).toString());
+                }
+            });
+            String to = work.resolve("mart.parquet").toString().replace("'", "''");
+            double duck = median(repeats,
+                    () -> w.execute("COPY (SELECT * FROM benchmark_comparison) TO '" + to + "' (FORMAT parquet)"));
+            return new Comparisons(duck, spark, rows, null);
+        } catch (JobException e) {
+            return new Comparisons(0, 0, 0, e.getMessage());
+        }
+    }
+
+    private static void duckdbAggregate(String glob, Path to) {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+            s.execute("COPY (" + AggregateDuckDb.sql(glob) + ") TO '" + to.toString().replace("'", "''") + "' (FORMAT parquet)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("DuckDB's aggregation failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Seconds: the median of {@code n} runs after one untimed run. */
+    static double median(int n, Runnable task) {
+        task.run();
+        double[] t = new double[Math.max(1, n)];
+        for (int i = 0; i < t.length; i++) {
+            long start = System.nanoTime();
+            task.run();
+            t[i] = (System.nanoTime() - start) / 1e9;
+        }
+        Arrays.sort(t);
+        return t[t.length / 2];
+    }
+
+    static void print(List<SizeRow> table, int cores, Comparisons c, PrintWriter out) {
+        out.printf("%n%-6s %12s %9s %11s %11s %12s %12s %10s%n", "size", "rows", "duckdb s", "local[1] s",
+                "local[" + cores + "] s", "[1]/duckdb", "[" + cores + "]/duckdb", cores + " cores");
+        for (SizeRow r : table) {
+            out.printf("%-6s %,12d %9.2f %11.2f %11.2f %11.1fx %11.1fx %9.2fx%n", r.millions() + "M", r.rows(), r.duckdb(),
+                    r.oneCore(), r.cores(), r.oneCore() / r.duckdb(), r.cores() / r.duckdb(), r.oneCore() / r.cores());
+        }
+        SizeRow first = table.get(0);
+        SizeRow last = table.get(table.size() - 1);
+        double rowsRatio = (double) last.rows() / first.rows();
+        double timeRatio = last.cores() / first.cores();
+        out.printf("%ngrowth with size (local[%d]): %.1fx the rows took %.1fx the time (goal: near-linear, %.1fx or less)%n",
+                cores, rowsRatio, timeRatio, rowsRatio);
+        out.printf("second core on aggregate at %s: %.2fx (goal: 1.6x or more)%s%n", last.millions() + "M",
+                last.oneCore() / last.cores(), last.oneCore() / last.cores() >= 1.6 ? "" : "  MISSED");
+        if (c == null || c.notMeasured() != null) {
+            out.printf("comparisons against the DuckDB mart: not measured (%s)%n", c == null ? "no export" : c.notMeasured());
+        } else {
+            double ratio = c.spark() / c.duckdb();
+            out.printf("comparisons on the real releases: Spark %.2f s, DuckDB benchmark_comparison %.2f s, %,d rows: "
+                    + "%.1fx (goal: 3x or less)%s%n", c.spark(), c.duckdb(), c.rows(), ratio, ratio <= 3 ? "" : "  MISSED");
+        }
+        out.println("(times on a shared machine vary from run to run; compare ratios within one run)");
+        out.flush();
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // a temporary folder left behind is not worth failing a benchmark for
+        }
+    }
+}
