@@ -36,21 +36,27 @@ public final class Marts {
             List.of("ehc_plans_growth_1y_pct", "ehc_plans_growth_5y_pct", "ehc_plans_mainstream_pct");
 
     /**
-     * What the marts read besides a load's own measures: each area's level, region and dates of
+     * What the marts read besides a load's own measures: each area's name, level, region and dates of
      * existence (benchmarks' region column and ranked pools) and which areas real loads name (a
      * synthetic figure is shown only for the others). As one number, compared before and after a load.
      */
     private static final String AREAS_DIGEST = """
             SELECT hash(
-                (SELECT coalesce(bit_xor(hash(area_code, level, region_code, valid_from, valid_to)), 0) FROM areas),
+                (SELECT coalesce(bit_xor(hash(area_code, name, level, region_code, valid_from, valid_to)), 0) FROM areas),
                 (SELECT coalesce(bit_xor(hash(area_code)), 0) FROM (SELECT DISTINCT a.area_code FROM area_fact a
                     JOIN loads l USING (load_id) WHERE l.source_class <> 'synthetic')))""";
 
     /**
-     * Whether a load's own measures are recomputed alone (off: every mart in full, as after a
-     * replacement). Off until DuckDB's native crash on that path is understood (decision 0150).
+     * Whether a load's own measures are recomputed alone (on unless {@code -Dsendscope.marts.by_measure=false}:
+     * then every mart in full after every load of figures, as after a replacement).
      */
-    static volatile boolean byMeasure = Boolean.getBoolean("sendscope.marts.by_measure");
+    static volatile boolean byMeasure = !"false".equals(System.getProperty("sendscope.marts.by_measure"));
+
+    /**
+     * DuckDB threads for a refresh's windows, joins and sorts; a load's own inserts stay on one
+     * (decision 0070), so the refresh sets its own count and puts the load's back.
+     */
+    static volatile int threads = Integer.getInteger("sendscope.marts.threads", 2);
 
     private Marts() {
     }
@@ -68,7 +74,7 @@ public final class Marts {
      * so that the new figures and their comparisons land or roll back together).
      */
     public static void refresh(Connection c) throws SQLException {
-        try (Statement s = c.createStatement()) {
+        try (Statement s = c.createStatement(); RefreshSettings settings = RefreshSettings.apply(s, threads)) {
             for (Mart m : MARTS) fill(s, m, null);
         }
     }
@@ -94,7 +100,7 @@ public final class Marts {
             refresh(c);
             return;
         }
-        try (Statement s = c.createStatement()) {
+        try (Statement s = c.createStatement(); RefreshSettings settings = RefreshSettings.apply(s, threads)) {
             for (Mart m : MARTS) {
                 if (neighbours && m.readsNeighbours()) fill(s, m, null);
                 else if (measures != null) fill(s, m, measures);
@@ -144,6 +150,44 @@ public final class Marts {
             s.execute("CREATE OR REPLACE TEMP TABLE mart_refresh_measures AS SELECT unnest(" + list + ") AS measure");
         }
         return list.toString();
+    }
+
+    /**
+     * The settings a refresh runs with, put back as they were afterwards: its thread count, and no
+     * join filter pushdown. DuckDB 2.0.0.1's hash joins push a Bloom filter built from the join's
+     * build side into the probe side's scan; with two threads that corrupted memory in the marts'
+     * refresh and crashed the JVM (SIGSEGV in {@code BloomFilter::LookupHashes},
+     * {@code TupleDataCollection::Gather} and the destructor of its gather functions, at an address
+     * made of hash bits). With the pushdown off the same refresh on two threads passes
+     * (docs/decisions/0152-the-marts-crash.md).
+     */
+    private record RefreshSettings(Statement s, String threadsBefore, String optimizersBefore) implements AutoCloseable {
+        static RefreshSettings apply(Statement s, int threads) throws SQLException {
+            String threadsBefore = setting(s, "threads");
+            String optimizersBefore = setting(s, "disabled_optimizers");
+            if (!threadsBefore.equals(Integer.toString(threads))) s.execute("SET threads = " + threads);
+            s.execute("SET disabled_optimizers = '" + withPushdownOff(optimizersBefore) + "'");
+            return new RefreshSettings(s, threadsBefore, optimizersBefore);
+        }
+
+        private static String withPushdownOff(String disabled) {
+            if (disabled == null || disabled.isBlank()) return "join_filter_pushdown";
+            return disabled.contains("join_filter_pushdown") ? disabled : disabled + ",join_filter_pushdown";
+        }
+
+        private static String setting(Statement s, String name) throws SQLException {
+            try (ResultSet rs = s.executeQuery("SELECT current_setting('" + name + "')")) {
+                rs.next();
+                String v = rs.getString(1);
+                return v == null ? "" : v;
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            s.execute("SET threads = " + threadsBefore);
+            s.execute("SET disabled_optimizers = '" + optimizersBefore.replace("'", "''") + "'");
+        }
     }
 
     private static boolean wrote(Connection c, String table, long loadId) throws SQLException {

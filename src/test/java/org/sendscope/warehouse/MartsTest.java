@@ -207,4 +207,27 @@ class MartsTest {
             assertEquals(1, w.count("SELECT n_ranked FROM benchmark_comparison WHERE area_code = 'E06000058' AND measure = 'absence_pct'"));
         }
     }
+
+    /**
+     * A refresh runs on its own thread count with DuckDB's join filter pushdown off, and puts the
+     * load's settings back: a load's inserts stay on one thread (decision 0070) and a question's
+     * joins keep the pushdown (docs/decisions/0152).
+     */
+    @Test
+    void aRefreshPutsTheLoadsSettingsBack(@TempDir Path dir) throws Exception {
+        try (Warehouse w = Warehouse.open(dir.resolve("w.duckdb"))) {
+            java.sql.Connection c = w.connection();
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute("SET threads = 1");
+                s.execute("SET disabled_optimizers = 'limit_pushdown'");
+            }
+            Marts.refresh(c);
+            assertEquals(1, w.count("SELECT current_setting('threads')"));
+            try (java.sql.Statement s = c.createStatement();
+                 java.sql.ResultSet rs = s.executeQuery("SELECT current_setting('disabled_optimizers')")) {
+                rs.next();
+                assertEquals("limit_pushdown", rs.getString(1));
+            }
+        }
+    }
 }
