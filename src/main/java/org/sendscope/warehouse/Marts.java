@@ -159,7 +159,8 @@ public final class Marts {
      * refresh and crashed the JVM (SIGSEGV in {@code BloomFilter::LookupHashes},
      * {@code TupleDataCollection::Gather} and the destructor of its gather functions, at an address
      * made of hash bits). With the pushdown off the same refresh on two threads passes
-     * (docs/decisions/0152-the-marts-crash.md).
+     * (docs/decisions/0152-the-marts-crash.md). Every warehouse connection is opened with it off
+     * ({@link Warehouse}); this keeps it off for a connection opened otherwise.
      */
     private record RefreshSettings(Statement s, String threadsBefore, String optimizersBefore) implements AutoCloseable {
         static RefreshSettings apply(Statement s, int threads) throws SQLException {
@@ -171,8 +172,9 @@ public final class Marts {
         }
 
         private static String withPushdownOff(String disabled) {
-            if (disabled == null || disabled.isBlank()) return "join_filter_pushdown";
-            return disabled.contains("join_filter_pushdown") ? disabled : disabled + ",join_filter_pushdown";
+            String off = Warehouse.NO_JOIN_FILTER_PUSHDOWN;
+            if (disabled == null || disabled.isBlank()) return off;
+            return disabled.contains(off) ? disabled : disabled + "," + off;
         }
 
         private static String setting(Statement s, String name) throws SQLException {

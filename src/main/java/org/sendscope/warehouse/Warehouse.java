@@ -245,7 +245,9 @@ public final class Warehouse implements AutoCloseable {
     /** An in-memory warehouse, migrated, for tests and benchmarks. */
     public static Warehouse inMemory() {
         try {
-            Connection c = DriverManager.getConnection("jdbc:duckdb:");
+            Properties p = new Properties();
+            p.setProperty("disabled_optimizers", NO_JOIN_FILTER_PUSHDOWN);
+            Connection c = DriverManager.getConnection("jdbc:duckdb:", p);
             new SchemaMigrations(c).migrate();
             return new Warehouse(null, c, false, null, null);
         } catch (SQLException e) {
@@ -284,13 +286,19 @@ public final class Warehouse implements AutoCloseable {
 
     /**
      * Each open gets its own DuckDB instance: the driver's process-wide cache would hand a reader the
-     * instance of a file that a load has since replaced.
+     * instance of a file that a load has since replaced. And no join filter pushdown: DuckDB 2.0.0.1's
+     * join Bloom filters, on two threads, corrupted memory and crashed the JVM
+     * (docs/decisions/0152-the-marts-crash.md).
      */
     private static Properties uncached() {
         Properties p = new Properties();
         p.setProperty("jdbc_instance_cache", "false");
+        p.setProperty("disabled_optimizers", NO_JOIN_FILTER_PUSHDOWN);
         return p;
     }
+
+    /** DuckDB's optimizer that pushes a hash join's Bloom filter into its probe side's scan; off on every open (0152). */
+    public static final String NO_JOIN_FILTER_PUSHDOWN = "join_filter_pushdown";
 
     /**
      * Another program with the file itself open read-write (a DuckDB shell, an older sendscope build)

@@ -229,5 +229,18 @@ class MartsTest {
                 assertEquals("limit_pushdown", rs.getString(1));
             }
         }
+        // every open, read-write or read-only, has the join filter pushdown off
+        try (Warehouse w = Warehouse.open(dir.resolve("w.duckdb"));
+             java.sql.Statement s = w.connection().createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT current_setting('disabled_optimizers')")) {
+            rs.next();
+            assertEquals("join_filter_pushdown", rs.getString(1));
+        }
+        try (Warehouse r = Warehouse.openReadOnly(dir.resolve("w.duckdb"));
+             java.sql.Statement s = r.connection().createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT current_setting('disabled_optimizers')")) {
+            rs.next();
+            assertEquals("join_filter_pushdown", rs.getString(1));
+        }
     }
 }
