@@ -119,10 +119,9 @@ public final class Marts {
             s.execute("INSERT INTO " + m.table() + " SELECT * FROM " + fresh + " ORDER BY area_code");
             return;
         }
-        // The kept rows and the new ones are written to a new table that replaces the mart, rather than
-        // deleting some rows and appending others: with some of a table's committed rows deleted in the
-        // transaction, the next mart's query over it crashed DuckDB 2.0.0.1 natively (SIGSEGV in
-        // TupleDataCollection::Gather, the trend after a paper load; docs/decisions/0150).
+        // The kept rows and the new ones are written, in area order, to a new table that replaces the
+        // mart, so that one area's rows stay in a few row groups (a delete and an append would put the
+        // measure's new rows for every area into row groups of their own, read for every area).
         s.execute("CREATE TABLE " + m.table() + "_next AS SELECT * FROM (SELECT * FROM " + m.table()
                 + " WHERE measure NOT IN (SELECT measure FROM mart_refresh_measures) UNION ALL SELECT * FROM " + fresh
                 + ") ORDER BY area_code");
