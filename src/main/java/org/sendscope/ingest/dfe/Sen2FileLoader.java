@@ -4,12 +4,15 @@ import static org.sendscope.ingest.CsvStaging.literal;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.sendscope.ingest.CsvStaging;
@@ -31,6 +34,7 @@ final class Sen2FileLoader {
     private final Path csv;
     private final String name;
     private final Connection c;
+    private final List<String> notes = new ArrayList<>();
 
     Sen2FileLoader(LoadRun run, Sen2File spec, Path csv, String displayName) {
         this.run = run;
@@ -59,6 +63,8 @@ final class Sen2FileLoader {
             checkRows(s);
             checkRowsOnce(s);
             checkValues(s, valueColumns);
+            if (spec.rows() == Sen2File.RowBreakdown.TOPIC) repairRegionFigures(s, columns);
+            checkAddsUp(s, columns);
             checkPlausible(s, columns, valueColumns);
             // Unpivoted as it is inserted, from the staged rows: no long table is built first
             // (for the 2022 placement files that took as long as the insert itself).
@@ -81,6 +87,11 @@ final class Sen2FileLoader {
             LoadPoints.reached("inserted:" + spec.name());
             return n;
         }
+    }
+
+    /** What the load changed or noticed in the file, for the load's message (empty for most files). */
+    List<String> notes() {
+        return notes;
     }
 
     /** The rows whose values are checked and loaded: a 'skip' row repeats a total loaded elsewhere. */
@@ -287,6 +298,175 @@ final class Sen2FileLoader {
                 }
             }
         }
+    }
+
+    /** The LA sum may exceed England's figure by this share of it before the file is refused (0215). */
+    static final double ENGLAND_MARGIN = 0.01;
+
+    /** The file's columns that hold counts, each once. */
+    private static List<Sen2Vocabulary.Column> countColumns(List<Sen2Vocabulary.Column> columns) {
+        Map<String, Sen2Vocabulary.Column> byColumn = new LinkedHashMap<>();
+        for (Sen2Vocabulary.Column col : columns) {
+            if ("count".equals(Sen2Vocabulary.unitOf(col.measure()))) byColumn.putIfAbsent(col.column(), col);
+        }
+        return List.copyOf(byColumn.values());
+    }
+
+    /**
+     * An LA's headline line that carries its region's figure (while the region's other LAs report
+     * too) holds no figure of the LA's: the 2025 release prints Yorkshire and The Humber's 6,078 new
+     * plans of 2022 on each of its 15 LAs' lines. The LA's figure is taken from the file itself —
+     * the sum of its own rows, where every breakdown of them (age, ethnicity, sex) gives the same
+     * sum and the line carries its own placements beside the total; else, for one such LA in the
+     * region, the region's figure less its other LAs' — and the load's message says so. Anything
+     * else is refused (docs/decisions/0215).
+     */
+    private void repairRegionFigures(Statement s, List<Sen2Vocabulary.Column> columns) throws SQLException {
+        List<String> others = countColumns(columns).stream().filter(col -> !col.usesRowBreakdown())
+                .map(col -> CsvStaging.quote(col.column())).toList();
+        String ownNumbers = others.isEmpty() ? "false"
+                : others.stream().map(q -> "gss_value(" + q + ") IS NOT NULL").collect(Collectors.joining(" OR "));
+        for (Sen2Vocabulary.Column col : countColumns(columns)) {
+            if (!col.usesRowBreakdown()) continue;
+            String q = CsvStaging.quote(col.column());
+            List<Object[]> misplaced = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("""
+                    WITH h AS (SELECT line, time_period, level, area_code, area_name, region_code, %1$s AS raw,
+                                      gss_value(%1$s) AS v, (%2$s) AS own FROM stg_sen2_rows WHERE row_breakdown = 'total'),
+                         la AS (SELECT * FROM h WHERE level = 'local_authority')
+                    SELECT la.line, la.time_period, la.area_code, la.area_name, la.region_code, r.area_name, la.raw, la.own, r.v
+                    FROM la JOIN h r ON r.level = 'region' AND r.time_period = la.time_period AND r.area_code = la.region_code
+                    WHERE la.v = r.v AND la.v > 0 AND EXISTS (SELECT 1 FROM la o WHERE o.time_period = la.time_period
+                          AND o.region_code = la.region_code AND o.area_code <> la.area_code AND o.v > 0)
+                    ORDER BY la.line""".formatted(q, ownNumbers))) {
+                while (rs.next()) {
+                    misplaced.add(new Object[]{rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8), rs.getDouble(9)});
+                }
+            }
+            if (misplaced.isEmpty()) continue;
+            Map<Long, Double> fixed = new LinkedHashMap<>();
+            Map<String, List<Object[]>> unresolved = new LinkedHashMap<>();
+            for (Object[] m : misplaced) {
+                Double own = (Boolean) m[7] ? ownRowsSum(s, q, (String) m[1], (String) m[2]) : null;
+                if (own != null) fixed.put((Long) m[0], own);
+                else unresolved.computeIfAbsent(m[1] + "|" + m[4], k -> new ArrayList<>()).add(m);
+            }
+            List<String> residuals = new ArrayList<>();
+            for (List<Object[]> group : unresolved.values()) {
+                Object[] m = group.get(0);
+                double rest = Double.NaN;
+                if (group.size() == 1) {
+                    // the region's figure less its other LAs': those the file prints, and those taken above
+                    String misplacedLines = misplaced.stream().filter(f -> f[1].equals(m[1]) && f[4].equals(m[4]))
+                            .map(f -> String.valueOf(f[0])).collect(Collectors.joining(", "));
+                    double othersSum = misplaced.stream().filter(f -> f[1].equals(m[1]) && f[4].equals(m[4])
+                            && fixed.containsKey((Long) f[0])).mapToDouble(f -> fixed.get((Long) f[0])).sum();
+                    try (PreparedStatement p = c.prepareStatement("SELECT coalesce(sum(gss_value(" + q + ")), 0) "
+                            + "FROM stg_sen2_rows WHERE row_breakdown = 'total' AND level = 'local_authority' "
+                            + "AND time_period = ? AND region_code = ? AND line NOT IN (" + misplacedLines + ")")) {
+                        p.setString(1, (String) m[1]);
+                        p.setString(2, (String) m[4]);
+                        try (ResultSet rs = p.executeQuery()) {
+                            rs.next();
+                            rest = (Double) m[8] - othersSum - rs.getDouble(1);
+                        }
+                    }
+                }
+                if (group.size() > 1 || !(rest >= 0)) {
+                    throw new LoadException(name, (Long) m[0], col.column(), (String) m[6], "the figure of the region, "
+                            + m[5] + ", on the line of " + m[3] + " while the region's other local authorities report too, "
+                            + "and the file gives no other figure for " + m[3] + " (docs/decisions/0215)");
+                }
+                fixed.put((Long) m[0], rest);
+                residuals.add(m[3] + " (line " + m[0] + ")");
+            }
+            try (PreparedStatement p = c.prepareStatement("UPDATE stg_sen2_rows SET " + q + " = ? WHERE line = ?")) {
+                for (Map.Entry<Long, Double> e : fixed.entrySet()) {
+                    p.setString(1, plain(e.getValue()));
+                    p.setLong(2, e.getKey());
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
+            Object[] first = misplaced.get(0);
+            notes.add(spec.name() + ".csv: " + misplaced.size() + " local authorities' lines carry their region's "
+                    + col.column() + " (" + ((String) first[6]).strip() + ", " + first[5] + ", " + first[1] + "; lines "
+                    + misplaced.stream().map(m -> String.valueOf(m[0])).collect(Collectors.joining(" "))
+                    + "): " + (misplaced.size() - residuals.size()) + " loaded as the sum of the LA's own rows"
+                    + (residuals.isEmpty() ? "" : ", " + String.join(", ", residuals) + " as the region less its other LAs")
+                    + " (docs/decisions/0215)");
+        }
+    }
+
+    /**
+     * The sum of an LA's rows in one period when every breakdown topic of them (at least two, each
+     * with no marker) gives the same sum; otherwise null.
+     */
+    private Double ownRowsSum(Statement s, String q, String period, String area) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT count(*), min(total), max(total), bool_and(complete) FROM ("
+                + "SELECT breakdown_topic, sum(gss_value(" + q + ")) AS total, count(*) = count(gss_value(" + q + ")) AS complete "
+                + "FROM stg_sen2_rows WHERE " + LOADED_ROW + " AND row_breakdown <> 'total' AND level = 'local_authority' "
+                + "AND time_period = ? AND area_code = ? GROUP BY breakdown_topic)")) {
+            p.setString(1, period);
+            p.setString(2, area);
+            try (ResultSet rs = p.executeQuery()) {
+                rs.next();
+                boolean agree = rs.getLong(1) >= 2 && rs.getBoolean(4) && rs.getDouble(2) == rs.getDouble(3);
+                return agree ? rs.getDouble(2) : null;
+            }
+        }
+    }
+
+    /**
+     * Refuses a file whose geography does not add up: an LA's count equal to its region's while the
+     * region's other LAs report more than none (the region's figure on the LA's line), or the LAs'
+     * counts summing to more than England's by more than {@link #ENGLAND_MARGIN} (a suppressed cell
+     * only makes the sum smaller). Per period, breakdown and count column (docs/decisions/0215).
+     */
+    private void checkAddsUp(Statement s, List<Sen2Vocabulary.Column> columns) throws SQLException {
+        for (Sen2Vocabulary.Column col : countColumns(columns)) {
+            String q = CsvStaging.quote(col.column());
+            String cells = "SELECT line, time_period, row_breakdown, level, area_code, area_name, region_code, " + q
+                    + " AS raw, gss_value(" + q + ") AS v FROM stg_sen2_rows WHERE " + LOADED_ROW
+                    + (col.usesRowBreakdown() ? "" : " AND row_breakdown = 'total'");
+            try (ResultSet rs = s.executeQuery("""
+                    WITH c AS (%s), la AS (SELECT * FROM c WHERE level = 'local_authority')
+                    SELECT la.line, la.raw, la.area_name, r.area_name, r.line FROM la
+                    JOIN c r ON r.level = 'region' AND r.time_period = la.time_period AND r.row_breakdown = la.row_breakdown
+                         AND r.area_code = la.region_code
+                    WHERE la.v = r.v AND la.v > 0 AND EXISTS (SELECT 1 FROM la o WHERE o.time_period = la.time_period
+                          AND o.row_breakdown = la.row_breakdown AND o.region_code = la.region_code
+                          AND o.area_code <> la.area_code AND o.v > 0)
+                    ORDER BY la.line LIMIT 1""".formatted(cells))) {
+                if (rs.next()) {
+                    throw new LoadException(name, rs.getLong(1), col.column(), rs.getString(2), "the same figure as its "
+                            + "region, " + rs.getString(4) + " (line " + rs.getLong(5) + "), on the line of "
+                            + rs.getString(3) + " while the region's other local authorities report too: a region's "
+                            + "figure on a local authority's line (docs/decisions/0215)");
+                }
+            }
+            try (ResultSet rs = s.executeQuery("""
+                    WITH c AS (%s)
+                    SELECT e.line, e.raw, e.time_period, e.row_breakdown, sum(la.v) FROM c e
+                    JOIN c la ON la.level = 'local_authority' AND la.time_period = e.time_period
+                         AND la.row_breakdown = e.row_breakdown
+                    WHERE e.level = 'england' AND e.v IS NOT NULL
+                    GROUP BY e.line, e.raw, e.time_period, e.row_breakdown, e.v
+                    HAVING sum(la.v) > e.v * (1 + %s) ORDER BY e.line LIMIT 1""".formatted(cells, ENGLAND_MARGIN))) {
+                if (rs.next()) {
+                    throw new LoadException(name, rs.getLong(1), col.column(), rs.getString(2), "England's figure for "
+                            + rs.getString(3) + " (" + rs.getString(4) + ") is smaller than its local authorities' sum, "
+                            + plain(rs.getDouble(5)) + ", by more than " + Math.round(ENGLAND_MARGIN * 100)
+                            + " %% (docs/decisions/0215)".replace("%%", "%"));
+                }
+            }
+        }
+    }
+
+    /** A whole count as the file would print it (6078, not 6078.0). */
+    private static String plain(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 
     private static String sqlBound(Double v) {

@@ -94,13 +94,16 @@ public final class Sen2Release {
         long rows = 0;
         List<String> loaded = new ArrayList<>();
         List<String> absent = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         for (Sen2File f : layout.files()) {
             Path csv = csvs.get(f.name());
             if (csv == null) {
                 absent.add(f.name());
                 continue;
             }
-            long n = new Sen2FileLoader(run, f, csv, run.file().name() + "!" + f.name() + ".csv").load();
+            Sen2FileLoader fileLoader = new Sen2FileLoader(run, f, csv, run.file().name() + "!" + f.name() + ".csv");
+            long n = fileLoader.load();
+            notes.addAll(fileLoader.notes());
             run.part(f.name() + ".csv", n);
             rows += n;
             loaded.add(f.name());
@@ -112,7 +115,8 @@ public final class Sen2Release {
                 .sorted().toList();
         run.message(layout.name().toLowerCase() + " layout; files " + String.join(", ", loaded)
                 + (absent.isEmpty() ? "" : "; absent " + String.join(", ", absent))
-                + (ignored.isEmpty() ? "" : "; not loaded (no numeric measures mapped) " + String.join(", ", ignored)));
+                + (ignored.isEmpty() ? "" : "; not loaded (no numeric measures mapped) " + String.join(", ", ignored))
+                + notes.stream().map(n -> "; " + n).collect(java.util.stream.Collectors.joining()));
         return rows;
     }
 
