@@ -20,9 +20,14 @@ import org.sendscope.ingest.SourceFile;
 class MartsTest {
 
     static long load(Warehouse w, Path dir, String name, String vintage, double bcp, boolean fail) throws Exception {
+        return load(w, dir, name, vintage, bcp, fail, false);
+    }
+
+    static long load(Warehouse w, Path dir, String name, String vintage, double bcp, boolean fail, boolean replace)
+            throws Exception {
         Path f = dir.resolve(name);
         Files.writeString(f, name + bcp);
-        return LoadRun.run(w, "dfe-ehcp", "dfe-ehcp|" + name, SourceFile.of(f), vintage, run -> {
+        return LoadRun.run(w, "dfe-ehcp", "dfe-ehcp|" + name, SourceFile.of(f), vintage, replace, run -> {
             try (PreparedStatement p = run.connection().prepareStatement("INSERT INTO observation_fact VALUES (?, NULL, ?, "
                     + "'ehc_requests', 'total', 'calendar_year', '2022', DATE '2022-01-01', DATE '2022-12-31', ?, 'reported', "
                     + "'dfe-ehcp', ?, ?)")) {
@@ -70,13 +75,7 @@ class MartsTest {
         }
         // a corrected release of the same scope replaces the figure and its comparison in one step
         try (Warehouse w = Warehouse.open(file)) {
-            LoadRun.replacing(true, () -> {
-                try {
-                    return load(w, dir, "a.csv", "2022", 300, false);
-                } catch (Exception e) {
-                    throw new AssertionError(e);
-                }
-            });
+            load(w, dir, "a.csv", "2022", 300, false, true);
         }
         try (Warehouse r = Warehouse.openReadOnly(file)) {
             assertEquals(300, r.count("SELECT value FROM benchmark_comparison WHERE area_code = 'E06000058'"));
@@ -88,9 +87,14 @@ class MartsTest {
     /** One load of {@code source} writing the given statements (each with %d for its load id). */
     static long loadOf(Warehouse w, Path dir, String source, String name, String vintage, boolean fail, String... rows)
             throws Exception {
+        return loadOf(w, dir, source, name, vintage, fail, false, rows);
+    }
+
+    static long loadOf(Warehouse w, Path dir, String source, String name, String vintage, boolean fail, boolean replace,
+                       String... rows) throws Exception {
         Path f = dir.resolve(name);
         Files.writeString(f, name + String.join("", rows));
-        return LoadRun.run(w, source, source + "|" + name, SourceFile.of(f), vintage, run -> {
+        return LoadRun.run(w, source, source + "|" + name, SourceFile.of(f), vintage, replace, run -> {
             try (java.sql.Statement st = run.connection().createStatement()) {
                 for (String r : rows) st.execute(r.formatted(run.loadId()));
             }
@@ -193,16 +197,10 @@ class MartsTest {
             assertMartsAreTheirMacros(w, "a refused load");
             assertEquals(0, w.count("SELECT count(*) FROM kpi_trend WHERE period_label = '2023'"));
             // a corrected file of the same scope replaces the earlier figures: everything is recomputed
-            LoadRun.replacing(true, () -> {
-                try {
-                    return loadOf(w, dir, "lait", "lait.csv", "2024", false,
-                            "INSERT INTO measure_fact VALUES ('absence_pct', 'Absence', 'percent', 'lower_is_better', 'lait', NULL, NULL, 't', %d)",
-                            obs("E06000058", "local_authority", "absence_pct", "2022", 7.0, "lait", "2024"),
-                            obs("E92000001", "england", "absence_pct", "2022", 7.5, "lait", "2024"));
-                } catch (Exception e) {
-                    throw new AssertionError(e);
-                }
-            });
+            loadOf(w, dir, "lait", "lait.csv", "2024", false, true,
+                    "INSERT INTO measure_fact VALUES ('absence_pct', 'Absence', 'percent', 'lower_is_better', 'lait', NULL, NULL, 't', %d)",
+                    obs("E06000058", "local_authority", "absence_pct", "2022", 7.0, "lait", "2024"),
+                    obs("E92000001", "england", "absence_pct", "2022", 7.5, "lait", "2024"));
             assertMartsAreTheirMacros(w, "a replaced load");
             assertEquals(1, w.count("SELECT n_ranked FROM benchmark_comparison WHERE area_code = 'E06000058' AND measure = 'absence_pct'"));
         }

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.sendscope.ingest.LoadRun;
 import org.sendscope.ingest.Numbers;
 import org.sendscope.ingest.Plausibility;
 import org.sendscope.ingest.areas.KnownAreas;
+import org.sendscope.ingest.areas.RegionFigures;
 
 /**
  * Loads one CSV of a SEN2 release inside the release's transaction: stage with DuckDB, check every
@@ -300,9 +302,6 @@ final class Sen2FileLoader {
         }
     }
 
-    /** The LA sum may exceed England's figure by this share of it before the file is refused (0215). */
-    static final double ENGLAND_MARGIN = 0.01;
-
     /** The file's columns that hold counts, each once. */
     private static List<Sen2Vocabulary.Column> countColumns(List<Sen2Vocabulary.Column> columns) {
         Map<String, Sen2Vocabulary.Column> byColumn = new LinkedHashMap<>();
@@ -310,6 +309,12 @@ final class Sen2FileLoader {
             if ("count".equals(Sen2Vocabulary.unitOf(col.measure()))) byColumn.putIfAbsent(col.column(), col);
         }
         return List.copyOf(byColumn.values());
+    }
+
+    /** A count column's staged cells as {@link RegionFigures} reads them, of the rows {@code where} keeps. */
+    private static String cells(String q, String where) {
+        return "SELECT line, time_period AS period, row_breakdown AS breakdown, level, area_code, area_name, region_code, "
+                + q + " AS raw, gss_value(" + q + ") AS v FROM stg_sen2_rows WHERE " + where;
     }
 
     /**
@@ -329,71 +334,60 @@ final class Sen2FileLoader {
         for (Sen2Vocabulary.Column col : countColumns(columns)) {
             if (!col.usesRowBreakdown()) continue;
             String q = CsvStaging.quote(col.column());
-            List<Object[]> misplaced = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery("""
-                    WITH h AS (SELECT line, time_period, level, area_code, area_name, region_code, %1$s AS raw,
-                                      gss_value(%1$s) AS v, (%2$s) AS own FROM stg_sen2_rows WHERE row_breakdown = 'total'),
-                         la AS (SELECT * FROM h WHERE level = 'local_authority')
-                    SELECT la.line, la.time_period, la.area_code, la.area_name, la.region_code, r.area_name, la.raw, la.own, r.v
-                    FROM la JOIN h r ON r.level = 'region' AND r.time_period = la.time_period AND r.area_code = la.region_code
-                    WHERE la.v = r.v AND la.v > 0 AND EXISTS (SELECT 1 FROM la o WHERE o.time_period = la.time_period
-                          AND o.region_code = la.region_code AND o.area_code <> la.area_code AND o.v > 0)
-                    ORDER BY la.line""".formatted(q, ownNumbers))) {
-                while (rs.next()) {
-                    misplaced.add(new Object[]{rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8), rs.getDouble(9)});
-                }
-            }
+            List<RegionFigures.OnLaLine> misplaced = RegionFigures.onLaLines(s, cells(q, "row_breakdown = 'total'"));
             if (misplaced.isEmpty()) continue;
+            Set<Long> withOwnNumbers = new HashSet<>();
+            try (ResultSet rs = s.executeQuery("SELECT line FROM stg_sen2_rows WHERE (" + ownNumbers + ") AND line IN ("
+                    + misplaced.stream().map(m -> String.valueOf(m.line())).collect(Collectors.joining(", ")) + ")")) {
+                while (rs.next()) withOwnNumbers.add(rs.getLong(1));
+            }
             Map<Long, Double> fixed = new LinkedHashMap<>();
-            Map<String, List<Object[]>> unresolved = new LinkedHashMap<>();
-            for (Object[] m : misplaced) {
-                Double own = (Boolean) m[7] ? ownRowsSum(s, q, (String) m[1], (String) m[2]) : null;
-                if (own != null) fixed.put((Long) m[0], own);
-                else unresolved.computeIfAbsent(m[1] + "|" + m[4], k -> new ArrayList<>()).add(m);
+            Map<String, List<RegionFigures.OnLaLine>> unresolved = new LinkedHashMap<>();
+            for (RegionFigures.OnLaLine m : misplaced) {
+                Double own = withOwnNumbers.contains(m.line()) ? ownRowsSum(s, q, m.period(), m.areaCode()) : null;
+                if (own != null) fixed.put(m.line(), own);
+                else unresolved.computeIfAbsent(m.period() + "|" + m.regionCode(), k -> new ArrayList<>()).add(m);
             }
             List<String> residuals = new ArrayList<>();
-            for (List<Object[]> group : unresolved.values()) {
-                Object[] m = group.get(0);
+            for (List<RegionFigures.OnLaLine> group : unresolved.values()) {
+                RegionFigures.OnLaLine m = group.get(0);
                 double rest = Double.NaN;
                 if (group.size() == 1) {
                     // the region's figure less its other LAs': those the file prints, and those taken above
-                    String misplacedLines = misplaced.stream().filter(f -> f[1].equals(m[1]) && f[4].equals(m[4]))
-                            .map(f -> String.valueOf(f[0])).collect(Collectors.joining(", "));
-                    double othersSum = misplaced.stream().filter(f -> f[1].equals(m[1]) && f[4].equals(m[4])
-                            && fixed.containsKey((Long) f[0])).mapToDouble(f -> fixed.get((Long) f[0])).sum();
+                    List<RegionFigures.OnLaLine> sameRegion = misplaced.stream()
+                            .filter(f -> f.period().equals(m.period()) && f.regionCode().equals(m.regionCode())).toList();
+                    String misplacedLines = sameRegion.stream().map(f -> String.valueOf(f.line())).collect(Collectors.joining(", "));
+                    double othersSum = sameRegion.stream().filter(f -> fixed.containsKey(f.line()))
+                            .mapToDouble(f -> fixed.get(f.line())).sum();
                     try (PreparedStatement p = c.prepareStatement("SELECT coalesce(sum(gss_value(" + q + ")), 0) "
                             + "FROM stg_sen2_rows WHERE row_breakdown = 'total' AND level = 'local_authority' "
                             + "AND time_period = ? AND region_code = ? AND line NOT IN (" + misplacedLines + ")")) {
-                        p.setString(1, (String) m[1]);
-                        p.setString(2, (String) m[4]);
+                        p.setString(1, m.period());
+                        p.setString(2, m.regionCode());
                         try (ResultSet rs = p.executeQuery()) {
                             rs.next();
-                            rest = (Double) m[8] - othersSum - rs.getDouble(1);
+                            rest = m.value() - othersSum - rs.getDouble(1);
                         }
                     }
                 }
                 if (group.size() > 1 || !(rest >= 0)) {
-                    throw new LoadException(name, (Long) m[0], col.column(), (String) m[6], "the figure of the region, "
-                            + m[5] + ", on the line of " + m[3] + " while the region's other local authorities report too, "
-                            + "and the file gives no other figure for " + m[3] + " (docs/decisions/0215)");
+                    throw new LoadException(name, m.line(), col.column(), m.raw(), "the figure of the region, "
+                            + m.regionName() + ", on the line of " + m.areaName() + " while the region's other local authorities "
+                            + "report too, and the file gives no other figure for " + m.areaName() + " (docs/decisions/0215)");
                 }
-                fixed.put((Long) m[0], rest);
-                residuals.add(m[3] + " (line " + m[0] + ")");
+                fixed.put(m.line(), rest);
+                residuals.add(m.areaName() + " (line " + m.line() + ")");
             }
             try (PreparedStatement p = c.prepareStatement("UPDATE stg_sen2_rows SET " + q + " = ? WHERE line = ?")) {
                 for (Map.Entry<Long, Double> e : fixed.entrySet()) {
-                    p.setString(1, plain(e.getValue()));
+                    p.setString(1, RegionFigures.plain(e.getValue()));
                     p.setLong(2, e.getKey());
                     p.addBatch();
                 }
                 p.executeBatch();
             }
-            Object[] first = misplaced.get(0);
-            notes.add(spec.name() + ".csv: " + misplaced.size() + " local authorities' lines carry their region's "
-                    + col.column() + " (" + ((String) first[6]).strip() + ", " + first[5] + ", " + first[1] + "; lines "
-                    + misplaced.stream().map(m -> String.valueOf(m[0])).collect(Collectors.joining(" "))
-                    + "): " + (misplaced.size() - residuals.size()) + " loaded as the sum of the LA's own rows"
+            notes.add(RegionFigures.summary(spec.name() + ".csv", col.column(), misplaced) + ": "
+                    + (misplaced.size() - residuals.size()) + " loaded as the sum of the LA's own rows"
                     + (residuals.isEmpty() ? "" : ", " + String.join(", ", residuals) + " as the region less its other LAs")
                     + " (docs/decisions/0215)");
         }
@@ -419,54 +413,27 @@ final class Sen2FileLoader {
     }
 
     /**
-     * Refuses a file whose geography does not add up: an LA's count equal to its region's while the
-     * region's other LAs report more than none (the region's figure on the LA's line), or the LAs'
-     * counts summing to more than England's by more than {@link #ENGLAND_MARGIN} (a suppressed cell
-     * only makes the sum smaller). Per period, breakdown and count column (docs/decisions/0215).
+     * Refuses a file whose geography does not add up ({@link RegionFigures}): an LA's count equal to
+     * its region's while the region's other LAs report more than none (the region's figure on the
+     * LA's line), or the LAs' counts summing to more than England's by more than
+     * {@link RegionFigures#ENGLAND_MARGIN} (a suppressed cell only makes the sum smaller). Per
+     * period, breakdown and count column (docs/decisions/0215).
      */
     private void checkAddsUp(Statement s, List<Sen2Vocabulary.Column> columns) throws SQLException {
         for (Sen2Vocabulary.Column col : countColumns(columns)) {
             String q = CsvStaging.quote(col.column());
-            String cells = "SELECT line, time_period, row_breakdown, level, area_code, area_name, region_code, " + q
-                    + " AS raw, gss_value(" + q + ") AS v FROM stg_sen2_rows WHERE " + LOADED_ROW
-                    + (col.usesRowBreakdown() ? "" : " AND row_breakdown = 'total'");
-            try (ResultSet rs = s.executeQuery("""
-                    WITH c AS (%s), la AS (SELECT * FROM c WHERE level = 'local_authority')
-                    SELECT la.line, la.raw, la.area_name, r.area_name, r.line FROM la
-                    JOIN c r ON r.level = 'region' AND r.time_period = la.time_period AND r.row_breakdown = la.row_breakdown
-                         AND r.area_code = la.region_code
-                    WHERE la.v = r.v AND la.v > 0 AND EXISTS (SELECT 1 FROM la o WHERE o.time_period = la.time_period
-                          AND o.row_breakdown = la.row_breakdown AND o.region_code = la.region_code
-                          AND o.area_code <> la.area_code AND o.v > 0)
-                    ORDER BY la.line LIMIT 1""".formatted(cells))) {
-                if (rs.next()) {
-                    throw new LoadException(name, rs.getLong(1), col.column(), rs.getString(2), "the same figure as its "
-                            + "region, " + rs.getString(4) + " (line " + rs.getLong(5) + "), on the line of "
-                            + rs.getString(3) + " while the region's other local authorities report too: a region's "
-                            + "figure on a local authority's line (docs/decisions/0215)");
-                }
+            String cells = cells(q, LOADED_ROW + (col.usesRowBreakdown() ? "" : " AND row_breakdown = 'total'"));
+            List<RegionFigures.OnLaLine> misplaced = RegionFigures.onLaLines(s, cells);
+            if (!misplaced.isEmpty()) {
+                RegionFigures.OnLaLine m = misplaced.get(0);
+                throw new LoadException(name, m.line(), col.column(), m.raw(), "the same figure as its region, "
+                        + m.regionName() + " (line " + m.regionLine() + "), on the line of " + m.areaName()
+                        + " while the region's other local authorities report too: a region's figure on a local "
+                        + "authority's line (docs/decisions/0215)");
             }
-            try (ResultSet rs = s.executeQuery("""
-                    WITH c AS (%s)
-                    SELECT e.line, e.raw, e.time_period, e.row_breakdown, sum(la.v) FROM c e
-                    JOIN c la ON la.level = 'local_authority' AND la.time_period = e.time_period
-                         AND la.row_breakdown = e.row_breakdown
-                    WHERE e.level = 'england' AND e.v IS NOT NULL
-                    GROUP BY e.line, e.raw, e.time_period, e.row_breakdown, e.v
-                    HAVING sum(la.v) > e.v * (1 + %s) ORDER BY e.line LIMIT 1""".formatted(cells, ENGLAND_MARGIN))) {
-                if (rs.next()) {
-                    throw new LoadException(name, rs.getLong(1), col.column(), rs.getString(2), "England's figure for "
-                            + rs.getString(3) + " (" + rs.getString(4) + ") is smaller than its local authorities' sum, "
-                            + plain(rs.getDouble(5)) + ", by more than " + Math.round(ENGLAND_MARGIN * 100)
-                            + " %% (docs/decisions/0215)".replace("%%", "%"));
-                }
-            }
+            var above = RegionFigures.aboveEngland(s, cells);
+            if (above.isPresent()) throw new LoadException(name, above.get().line(), col.column(), above.get().raw(), above.get().reason());
         }
-    }
-
-    /** A whole count as the file would print it (6078, not 6078.0). */
-    private static String plain(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 
     private static String sqlBound(Double v) {

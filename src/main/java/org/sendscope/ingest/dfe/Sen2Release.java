@@ -61,6 +61,11 @@ public final class Sen2Release {
      *                release's own content ({@link #vintageOf}), never from the file's name
      */
     public static LoadResult load(Warehouse warehouse, Path source, String vintage) {
+        return load(warehouse, source, vintage, false);
+    }
+
+    /** Loads a release, allowed (when {@code replace}) to supersede the release's earlier load though it loses data. */
+    public static LoadResult load(Warehouse warehouse, Path source, String vintage, boolean replace) {
         SourceFile file = Files.isDirectory(source) ? SourceFile.ofDirectory(source) : SourceFile.of(source);
         Path tmp = null;
         boolean started = false;
@@ -78,7 +83,7 @@ public final class Sen2Release {
             String v = vintage != null ? vintage : vintageOf(csvs.get(GUIDANCE), csvs.get(layout.files().get(0).name()));
             Map<String, Path> files = csvs;
             started = true;
-            return LoadRun.run(warehouse, SOURCE, SOURCE + "|" + v, file, v, run -> loadFiles(run, layout, files));
+            return LoadRun.run(warehouse, SOURCE, SOURCE + "|" + v, file, v, replace, run -> loadFiles(run, layout, files));
         } catch (LoadException e) {
             // LoadRun records its own refusals; one before it began is recorded here
             throw started ? e : LoadRun.refused(warehouse, SOURCE, file, e);
