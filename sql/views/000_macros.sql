@@ -52,3 +52,24 @@ CREATE OR REPLACE MACRO dfe_financial_start(tp) AS
     CASE WHEN dfe_spans_two_years(tp) THEN make_date(dfe_first_year(tp), 4, 1) END;
 CREATE OR REPLACE MACRO dfe_financial_end(tp) AS
     CASE WHEN dfe_spans_two_years(tp) THEN make_date(dfe_first_year(tp) + 1, 3, 31) END;
+
+-- Which figure wins (docs/decisions/0126-which-figure-wins.md). The class of a loader's figures:
+-- official statistics (the DfE's releases), management information (an LA's own scorecards and
+-- trackers), transcribed (figures copied from a committee paper's text, or anything else), and
+-- synthetic (the demo's made-up LA, whatever loader wrote it).
+CREATE OR REPLACE MACRO source_class(loader, vintage) AS
+    CASE WHEN vintage = 'synthetic' THEN 'synthetic'
+         WHEN loader IN ('dfe-ehcp', 'lait', 'neighbours', 'dsg', 'ees') THEN 'official'
+         WHEN loader IN ('kpis', 'actions') THEN 'management_information'
+         ELSE 'transcribed' END;
+
+-- 1 wins over 2 over 3 over 4.
+CREATE OR REPLACE MACRO source_class_rank(cls) AS
+    CASE cls WHEN 'official' THEN 1 WHEN 'management_information' THEN 2 WHEN 'transcribed' THEN 3 ELSE 4 END;
+
+-- A release label as a date: '2024-07-24' itself, '2025-05' its first day, '2022' 1 January (only the
+-- order of releases within a class is read from it); NULL for a label that is not a date.
+CREATE OR REPLACE MACRO release_date_of(vintage) AS
+    CASE WHEN regexp_full_match(vintage, '[0-9]{4}-[0-9]{2}-[0-9]{2}') THEN TRY_CAST(vintage AS DATE)
+         WHEN regexp_full_match(vintage, '[0-9]{4}-[0-9]{2}') THEN TRY_CAST(vintage || '-01' AS DATE)
+         WHEN regexp_full_match(vintage, '[0-9]{4}') THEN make_date(CAST(vintage AS INTEGER), 1, 1) END;

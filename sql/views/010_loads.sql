@@ -1,7 +1,10 @@
 CREATE OR REPLACE VIEW loads AS
-SELECT load_id, source, file_name, sha256, started_at, finished_at, rows_loaded, rows_rejected,
-       status, message, vintage, scope
-FROM load_log;
+SELECT l.load_id, l.source, l.file_name, l.sha256, l.started_at, l.finished_at, l.rows_loaded, l.rows_rejected,
+       l.status, l.message, l.vintage, l.scope,
+       coalesce(r.release_date, release_date_of(l.vintage)) AS release_date,
+       source_class(l.source, l.vintage)                    AS source_class
+FROM load_log l
+LEFT JOIN load_release_log r USING (load_id);
 
 CREATE OR REPLACE VIEW load_rejects AS
 SELECT load_id, file_name, line, field, raw_value, reason

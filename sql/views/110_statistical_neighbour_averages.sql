@@ -2,7 +2,8 @@
 -- (measure, breakdown, period), the mean over its current ten statistical neighbours (latest
 -- release, view statistical_neighbours) of the values those neighbours reported. Markers are not
 -- values: neighbours_reported says how many of the ten the mean is over.
-CREATE OR REPLACE VIEW statistical_neighbour_averages AS
+-- Computed at load time into mart_statistical_neighbour_averages (warehouse/Marts; docs/decisions/0125).
+CREATE OR REPLACE MACRO statistical_neighbour_averages_of(measure_list) AS TABLE
 SELECT n.area_code,
        o.measure,
        o.breakdown,
@@ -16,4 +17,8 @@ SELECT n.area_code,
        min(n.vintage)                     AS neighbours_vintage
 FROM statistical_neighbours n
 JOIN observations o ON o.area_code = n.neighbour_code
+WHERE measure_list IS NULL OR list_contains(measure_list, o.measure)
 GROUP BY n.area_code, o.measure, o.breakdown, o.period_kind, o.period_start, o.period_end;
+
+CREATE OR REPLACE TABLE mart_statistical_neighbour_averages AS SELECT * FROM statistical_neighbour_averages_of(NULL) ORDER BY area_code;
+CREATE OR REPLACE VIEW statistical_neighbour_averages AS SELECT * FROM mart_statistical_neighbour_averages;

@@ -62,28 +62,33 @@ SELECT measure, title, area_code, area_name, level, breakdown, period_kind, peri
        source, vintage, load_id
 FROM judged;
 
-CREATE OR REPLACE VIEW kpi_trend AS SELECT * FROM trend_of(NULL, NULL);
+-- The public views read tables computed at load time (warehouse/Marts, docs/decisions/0125): a
+-- question reads stored rows instead of recomputing every window over every series.
+CREATE OR REPLACE TABLE mart_kpi_trend AS SELECT * FROM trend_of(NULL, NULL) ORDER BY area_code;
+CREATE OR REPLACE VIEW kpi_trend AS SELECT * FROM mart_kpi_trend;
 
 -- The latest period of each measure, area and breakdown (a value in preference to a marker or TBC
 -- for the same period end; a month in preference to a year ending the same day), with the recent
 -- rate (mean change per period over the last three changes between valued periods of its series)
 -- and the periods to target at that rate: 0 when met, NULL when there is no target or the rate
 -- does not lead there. `direction` repeats `required_direction`, as the scorecard's column does.
-CREATE OR REPLACE VIEW kpi_latest AS
+-- kpi_latest_of(measure_list): the same for a list of measures (NULL: all), as the marts refresh them.
+CREATE OR REPLACE MACRO kpi_latest_of(measure_list) AS TABLE
 WITH valued AS (
     SELECT measure, area_code, breakdown, period_kind, period_start, period_end,
            (value - lag(value, 3) OVER w) / 3 AS rate3,
            (value - lag(value, 2) OVER w) / 2 AS rate2,
            value - lag(value, 1) OVER w       AS rate1
     FROM kpi_trend
-    WHERE value IS NOT NULL
+    WHERE value IS NOT NULL AND (measure_list IS NULL OR list_contains(measure_list, measure))
     WINDOW w AS (PARTITION BY measure, area_code, breakdown, period_kind ORDER BY period_start, period_end)
 ),
 latest AS (
     SELECT * EXCLUDE (rn) FROM (
         SELECT t.*, row_number() OVER (PARTITION BY measure, area_code, breakdown
                                        ORDER BY period_end DESC, (value IS NULL), period_start DESC, vintage DESC) AS rn
-        FROM kpi_trend t)
+        FROM kpi_trend t
+        WHERE measure_list IS NULL OR list_contains(measure_list, measure))
     WHERE rn = 1
 ),
 rated AS (
@@ -102,3 +107,6 @@ SELECT measure, title, area_code, area_name, level, breakdown, period_kind, peri
             ELSE CAST(ceil((target - value) / recent_rate - 1e-9) AS INTEGER) END AS periods_to_target,
        source, vintage, load_id
 FROM rated;
+
+CREATE OR REPLACE TABLE mart_kpi_latest AS SELECT * FROM kpi_latest_of(NULL) ORDER BY area_code;
+CREATE OR REPLACE VIEW kpi_latest AS SELECT * FROM mart_kpi_latest;

@@ -23,8 +23,9 @@ la AS NOT MATERIALIZED (
     WHERE o.level = 'local_authority'
       AND o.area_code NOT LIKE 'SN:%'   -- a paper's statistical-neighbour figure, not an LA
 ),
-pool AS NOT MATERIALIZED (   -- the LAs that are ranked: a value, and the LA existed at the period's end
+pool AS NOT MATERIALIZED (   -- the LAs that are ranked: a value, the LA existed at the period's end, and it is real
     SELECT la.*, m.polarity FROM la JOIN m USING (measure) WHERE value IS NOT NULL AND existed
+      AND load_id NOT IN (SELECT load_id FROM loads WHERE source_class = 'synthetic')   -- docs/decisions/0126
 ),
 ranked AS (
     SELECT area_code, measure, breakdown, period_kind, period_start, period_end,
@@ -91,4 +92,5 @@ LEFT JOIN cuts c
        ON c.measure = s.measure AND c.breakdown = s.breakdown
       AND c.period_kind = s.period_kind AND c.period_start = s.period_start AND c.period_end = s.period_end;
 
-CREATE OR REPLACE VIEW benchmark_comparison AS SELECT * FROM benchmarks_of(NULL);
+CREATE OR REPLACE TABLE mart_benchmark_comparison AS SELECT * FROM benchmarks_of(NULL) ORDER BY area_code;
+CREATE OR REPLACE VIEW benchmark_comparison AS SELECT * FROM mart_benchmark_comparison;

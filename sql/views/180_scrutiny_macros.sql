@@ -30,10 +30,11 @@ CREATE OR REPLACE MACRO say_benchmarks(england, sn_mean, sn_n, rank, n_ranked, q
 -- among periods ending on or before as_of; kind NULL for every kind.
 CREATE OR REPLACE MACRO latest_values(area, as_of, measure_list, kind) AS TABLE
 SELECT * EXCLUDE (rn) FROM (
-    SELECT o.*, coalesce(m.title, o.measure) AS title, m.unit,
+    -- read from the kpi_trend mart, which holds every row of analysis_observations with its measure's title and unit
+    SELECT o.area_code, o.area_name, o.level, o.measure, o.breakdown, o.period_kind, o.period_label, o.period_start,
+           o.period_end, o.value, o.status, o.source, o.vintage, o.load_id, coalesce(o.title, o.measure) AS title, o.unit,
            row_number() OVER (PARTITION BY o.measure, o.period_kind ORDER BY o.period_end DESC) AS rn
-    FROM analysis_observations o
-    LEFT JOIN analysis_measures m ON m.measure = o.measure
+    FROM mart_kpi_trend o
     WHERE o.area_code = area AND o.breakdown = 'total' AND o.period_end <= as_of
       AND list_contains(measure_list, o.measure) AND (kind IS NULL OR o.period_kind = kind))
 WHERE rn = 1;
@@ -44,7 +45,7 @@ CREATE OR REPLACE MACRO latest_benchmarks(area, as_of, measure_list, kind) AS TA
 SELECT * EXCLUDE (rn) FROM (
     SELECT b.*, coalesce(m.title, b.measure) AS title,
            row_number() OVER (PARTITION BY b.measure, b.period_kind ORDER BY b.period_end DESC) AS rn
-    FROM benchmarks_of(measure_list) b
+    FROM mart_benchmark_comparison b
     LEFT JOIN analysis_measures m ON m.measure = b.measure
     WHERE b.area_code = area AND b.breakdown = 'total' AND b.period_end <= as_of AND b.value IS NOT NULL
       AND list_contains(measure_list, b.measure) AND (kind IS NULL OR b.period_kind = kind))
@@ -57,7 +58,7 @@ SELECT l.measure, l.title, l.unit, l.area_code, l.breakdown, l.period_kind, l.pe
        l.period_end, l.value, l.status, t.previous_label, t.previous_value, t.change_previous, t.direction_of_travel,
        t.target, t.rag, t.polarity, l.source, l.vintage, l.load_id
 FROM latest_values(area, as_of, measure_list, kind) l
-LEFT JOIN trend_of(area, measure_list) t
+LEFT JOIN (SELECT * FROM mart_kpi_trend WHERE area_code = area AND list_contains(measure_list, measure)) t
        ON t.measure = l.measure AND t.area_code = l.area_code AND t.breakdown = l.breakdown
       AND t.period_kind = l.period_kind AND t.period_start = l.period_start AND t.period_end = l.period_end;
 

@@ -64,7 +64,7 @@ public final class BenchmarkComparison {
     }
 
     private record Obs(String area, String level, String kind, String label, LocalDate start, LocalDate end,
-                       Double value) {
+                       Double value, boolean synthetic) {
     }
 
     private record Area(String region, LocalDate validFrom, LocalDate validTo) {
@@ -97,8 +97,9 @@ public final class BenchmarkComparison {
             List<Obs> all = observations(w, measure, breakdown);
             Map<String, Area> areas = areas(w);
             Set<String> neighbours = neighbours(w, areaCode);
+            // One series per kind of period, never interleaved: a scorecard's months are not SEN2's years.
             List<Obs> own = all.stream().filter(o -> o.area().equals(areaCode))
-                    .sorted((a, b) -> a.start().compareTo(b.start())).toList();
+                    .sorted(java.util.Comparator.comparing(Obs::kind).thenComparing(Obs::start)).toList();
             List<Row> rows = new ArrayList<>();
             Map<String, Obs> beforeByKind = new HashMap<>();   // a scorecard's months and SEN2's years are separate series
             for (Obs o : own) {
@@ -117,8 +118,9 @@ public final class BenchmarkComparison {
                 // No median from fewer than five neighbours: it would be one or two LAs' figures.
                 Double snMedian = sn.length < MIN_NEIGHBOURS_FOR_MEDIAN ? null : Quantiles.quantile(sn, 0.5);
                 // The ranked LAs: a value, and the LA existed at the period's end.
+                // A synthetic LA is never ranked, nor ranked against (docs/decisions/0126).
                 List<Obs> pool = same.stream().filter(x -> x.level().equals("local_authority") && x.value() != null
-                        && !x.area().startsWith("SN:")
+                        && !x.area().startsWith("SN:") && !x.synthetic()
                         && (areas.get(x.area()) == null || areas.get(x.area()).existedOn(x.end()))).toList();
                 Integer rank = null;
                 String quartile = null;
@@ -191,6 +193,7 @@ public final class BenchmarkComparison {
 
     /** The rows as a Tablesaw table, gaps included, for notebooks. */
     public static Table table(List<Row> rows) {
+        StringColumn kind = StringColumn.create("period_kind");
         StringColumn label = StringColumn.create("period_label");
         DoubleColumn value = DoubleColumn.create("value");
         DoubleColumn england = DoubleColumn.create("england");
@@ -205,6 +208,7 @@ public final class BenchmarkComparison {
         StringColumn quartile = StringColumn.create("quartile");
         DoubleColumn change = DoubleColumn.create("change_previous");
         for (Row r : rows) {
+            kind.append(r.periodKind());
             label.append(r.periodLabel());
             put(value, r.value());
             put(england, r.england());
@@ -220,7 +224,7 @@ public final class BenchmarkComparison {
             put(change, r.changePrevious());
         }
         String name = rows.isEmpty() ? "benchmark" : rows.get(0).measure() + " " + rows.get(0).areaCode();
-        return Table.create(name, label, value, england, region, snMean, snMedian, snN, gapE, gapSn, rank, nRanked,
+        return Table.create(name, kind, label, value, england, region, snMean, snMedian, snN, gapE, gapSn, rank, nRanked,
                 quartile, change);
     }
 
@@ -231,15 +235,17 @@ public final class BenchmarkComparison {
 
     private static List<Obs> observations(Warehouse w, String measure, String breakdown) throws SQLException {
         List<Obs> out = new ArrayList<>();
-        try (PreparedStatement p = w.connection().prepareStatement("SELECT area_code, level, period_kind, period_label, "
-                + "period_start, period_end, value FROM analysis_observations WHERE measure = ? AND breakdown = ?")) {
+        try (PreparedStatement p = w.connection().prepareStatement("SELECT o.area_code, o.level, o.period_kind, o.period_label, "
+                + "o.period_start, o.period_end, o.value, coalesce(l.source_class = 'synthetic', o.vintage = 'synthetic') "
+                + "FROM analysis_observations o LEFT JOIN loads l USING (load_id) WHERE o.measure = ? AND o.breakdown = ?")) {
             p.setString(1, measure);
             p.setString(2, breakdown);
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
                     Object v = rs.getObject(7);
                     out.add(new Obs(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getDate(5).toLocalDate(), rs.getDate(6).toLocalDate(), v == null ? null : ((Number) v).doubleValue()));
+                            rs.getDate(5).toLocalDate(), rs.getDate(6).toLocalDate(), v == null ? null : ((Number) v).doubleValue(),
+                            rs.getBoolean(8)));
                 }
             }
         }

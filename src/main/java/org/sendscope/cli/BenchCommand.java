@@ -6,6 +6,6 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks, each against a reference measured in the same run.",
         subcommands = {BenchLoadCommand.class, BenchKernelCommand.class, BenchForecastCommand.class,
-                BenchScenarioCommand.class, BenchSparkCommand.class})
+                BenchScenarioCommand.class, BenchSparkCommand.class, BenchQueriesCommand.class})
 public final class BenchCommand extends CommandGroup {
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.sendscope.report.Messages;
 import org.sendscope.warehouse.DataTables;
+import org.sendscope.warehouse.Marts;
 import org.sendscope.warehouse.Warehouse;
 
 /**
@@ -102,12 +103,22 @@ public final class LoadRun {
                 p.setString(6, vintage);
                 p.executeUpdate();
             }
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO load_release_log SELECT ?, release_date_of(?)")) {
+                p.setLong(1, id);
+                p.setString(2, vintage);
+                p.executeUpdate();
+            }
             LoadPoints.reached("started");
+            long areasBefore = Marts.areasDigest(c);
             LoadRun run = new LoadRun(c, id, file, source, vintage);
             long rows = body.load(run);
             LoadPoints.reached("written");
-            supersede(c, source, scope, id, file, replace);
+            boolean replaced = supersede(c, source, scope, id, file, replace);
             LoadPoints.reached("superseded");
+            // The comparisons follow the figures in the same transaction: a reader never sees new
+            // figures beside old benchmarks (docs/decisions/0125).
+            Marts.refreshAfter(c, id, replaced, areasBefore);
+            LoadPoints.reached("marts");
             try (PreparedStatement p = c.prepareStatement("UPDATE load_log SET finished_at = now(), rows_loaded = ?, "
                     + "rows_rejected = ?, status = 'loaded' WHERE load_id = ?")) {
                 p.setLong(1, rows);
@@ -208,13 +219,13 @@ public final class LoadRun {
 
     /**
      * Removes the rows of earlier loads of this scope and marks those loads superseded, after
-     * checking that the new load keeps what they held (unless replacing).
+     * checking that the new load keeps what they held (unless replacing); true when there were any.
      */
-    private static void supersede(Connection c, String source, String scope, long newId, SourceFile file,
-                                  boolean replace) throws SQLException {
+    private static boolean supersede(Connection c, String source, String scope, long newId, SourceFile file,
+                                     boolean replace) throws SQLException {
         // A first load of its scope replaces nothing: skip the comparison and the DELETE over every data table.
         Map<Long, String> earlier = DataLoss.earlierLoads(c, source, scope, file.sha256(), newId);
-        if (earlier.isEmpty()) return;
+        if (earlier.isEmpty()) return false;
         List<String> tables = dataTables(c);
         if (!replace) {
             List<String> lost = DataLoss.find(c, List.copyOf(earlier.keySet()), newId, tables);
@@ -235,6 +246,7 @@ public final class LoadRun {
             p.setLong(1, newId);
             p.executeUpdate();
         }
+        return true;
     }
 
     /** Every base table whose rows belong to a load (see {@link DataTables}). */

@@ -45,6 +45,8 @@ public final class Warehouse implements AutoCloseable {
     private final Path workingCopy;
     private final WriterLock lock;
     private boolean closed;
+    // Rows written by hand through execute() (tests' fixtures, a maintainer's fix) and not yet in the marts.
+    private boolean martsStale;
 
     private Warehouse(Path file, Connection connection, boolean readOnly, Path workingCopy, WriterLock lock) {
         this.file = file;
@@ -243,7 +245,9 @@ public final class Warehouse implements AutoCloseable {
     /** An in-memory warehouse, migrated, for tests and benchmarks. */
     public static Warehouse inMemory() {
         try {
-            Connection c = DriverManager.getConnection("jdbc:duckdb:");
+            Properties p = new Properties();
+            p.setProperty("disabled_optimizers", NO_JOIN_FILTER_PUSHDOWN);
+            Connection c = DriverManager.getConnection("jdbc:duckdb:", p);
             new SchemaMigrations(c).migrate();
             return new Warehouse(null, c, false, null, null);
         } catch (SQLException e) {
@@ -270,6 +274,7 @@ public final class Warehouse implements AutoCloseable {
                 s.executeUpdate("UPDATE load_log SET status = 'failed', message = coalesce(message || '; ', '') "
                         + "|| 'interrupted: still loading when the warehouse was next opened; its rows were removed' "
                         + "WHERE status = 'loading'");
+                Marts.refresh(c);
                 c.commit();
                 ended = true;
             } finally {
@@ -281,13 +286,19 @@ public final class Warehouse implements AutoCloseable {
 
     /**
      * Each open gets its own DuckDB instance: the driver's process-wide cache would hand a reader the
-     * instance of a file that a load has since replaced.
+     * instance of a file that a load has since replaced. And no join filter pushdown: DuckDB 2.0.0.1's
+     * join Bloom filters, on two threads, corrupted memory and crashed the JVM
+     * (docs/decisions/0152-the-marts-crash.md).
      */
     private static Properties uncached() {
         Properties p = new Properties();
         p.setProperty("jdbc_instance_cache", "false");
+        p.setProperty("disabled_optimizers", NO_JOIN_FILTER_PUSHDOWN);
         return p;
     }
+
+    /** DuckDB's optimizer that pushes a hash join's Bloom filter into its probe side's scan; off on every open (0152). */
+    public static final String NO_JOIN_FILTER_PUSHDOWN = "join_filter_pushdown";
 
     /**
      * Another program with the file itself open read-write (a DuckDB shell, an older sendscope build)
@@ -372,7 +383,20 @@ public final class Warehouse implements AutoCloseable {
         }
     }
 
+    /**
+     * The connection. Rows changed through {@link #execute} since the marts were last computed are
+     * brought into them first, so the analysis views never lag a hand-written row (loads refresh the
+     * marts themselves, inside their transaction).
+     */
     public Connection connection() {
+        if (martsStale) {
+            martsStale = false;
+            try {
+                Marts.refresh(connection);
+            } catch (SQLException e) {
+                throw new WarehouseException("refreshing the marts: " + e.getMessage(), e);
+            }
+        }
         return connection;
     }
 
@@ -386,7 +410,7 @@ public final class Warehouse implements AutoCloseable {
 
     /** Runs a statement that returns a single number (a count, a sum). */
     public long count(String sql) {
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Statement s = connection().createStatement(); ResultSet rs = s.executeQuery(sql)) {
             return rs.next() ? rs.getLong(1) : 0;
         } catch (SQLException e) {
             throw WarehouseException.internal(e.getMessage() + " in: " + sql, e);
@@ -395,11 +419,17 @@ public final class Warehouse implements AutoCloseable {
 
     /** Runs statements that return nothing. */
     public void execute(String sql) {
-        try (Statement s = connection.createStatement()) {
+        try (Statement s = connection().createStatement()) {
             s.execute(sql);
+            if (!readOnly && changesRows(sql)) martsStale = true;
         } catch (SQLException e) {
             throw WarehouseException.internal(e.getMessage() + " in: " + sql, e);
         }
+    }
+
+    private static boolean changesRows(String sql) {
+        String head = sql.stripLeading().toUpperCase(java.util.Locale.ROOT);
+        return head.startsWith("INSERT") || head.startsWith("UPDATE") || head.startsWith("DELETE");
     }
 
     /**
@@ -410,6 +440,7 @@ public final class Warehouse implements AutoCloseable {
     @Override
     public void close() {
         if (closed) return;
+        if (martsStale && !readOnly) connection();
         closed = true;
         if (workingCopy == null) {
             try {

@@ -35,10 +35,13 @@ public final class KpiCatalogue {
     private final String version;
     private final Map<String, KpiMeasure> byCode;
     private final Map<String, KpiMeasure> byKey = new LinkedHashMap<>();
+    /** Codes an earlier catalogue used, each with the code that replaced it ({@code # renamed: old -> new}). */
+    private final Map<String, String> renamed;
 
-    private KpiCatalogue(String version, Map<String, KpiMeasure> byCode) {
+    private KpiCatalogue(String version, Map<String, KpiMeasure> byCode, Map<String, String> renamed) {
         this.version = version;
         this.byCode = byCode;
+        this.renamed = renamed;
         for (KpiMeasure m : byCode.values()) {
             byKey.putIfAbsent(key(m.title()), m);
             for (String v : m.variants()) byKey.putIfAbsent(key(v), m);
@@ -65,11 +68,14 @@ public final class KpiCatalogue {
         BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         String version = "unversioned";
         Map<String, KpiMeasure> byCode = new LinkedHashMap<>();
+        Map<String, String> renamed = new LinkedHashMap<>();
         boolean header = true;
         for (String line; (line = r.readLine()) != null; ) {
             if (line.startsWith("#")) {
                 int i = line.indexOf("catalogue_version:");
                 if (i >= 0) version = line.substring(i + "catalogue_version:".length()).trim();
+                java.util.regex.Matcher m = RENAMED.matcher(line);
+                if (m.lookingAt()) renamed.put(m.group(1), m.group(2));
                 continue;
             }
             if (line.isBlank()) continue;
@@ -84,8 +90,10 @@ public final class KpiCatalogue {
             byCode.put(f[0], new KpiMeasure(f[0], f[1], blank(f[2]), f[3], blank(f[4]), blank(f[5]), blank(f[6]),
                     blank(f[7]), variants));
         }
-        return new KpiCatalogue(version, byCode);
+        return new KpiCatalogue(version, byCode, renamed);
     }
+
+    private static final java.util.regex.Pattern RENAMED = java.util.regex.Pattern.compile("#\\s*renamed:\\s*(\\S+)\\s*->\\s*(\\S+)");
 
     private static String blank(String s) {
         return s == null || s.isBlank() ? null : s.trim();
@@ -121,8 +129,15 @@ public final class KpiCatalogue {
         return byCode.values();
     }
 
+    /**
+     * The KPI with this code, or with the code that replaced it when an earlier catalogue used it
+     * ({@code ehc_plans} is now {@code ehc_plans_local}), so that files written against the earlier
+     * catalogue still load.
+     */
     public Optional<KpiMeasure> byCode(String code) {
-        return Optional.ofNullable(byCode.get(code));
+        KpiMeasure m = byCode.get(code);
+        if (m == null && code != null && renamed.containsKey(code)) m = byCode.get(renamed.get(code));
+        return Optional.ofNullable(m);
     }
 
     /**

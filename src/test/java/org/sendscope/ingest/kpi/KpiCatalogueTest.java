@@ -14,7 +14,7 @@ class KpiCatalogueTest {
 
     @Test
     void theCodesOtherFeaturesRelyOn() {
-        for (String code : List.of("ehc_plans", "ehc_requests", "ehc_20wk_pct_incl_exc", "ehc_20wk_pct_excl_exc",
+        for (String code : List.of("ehc_plans_local", "ehc_requests", "ehc_20wk_pct_incl_exc", "ehc_20wk_pct_excl_exc",
                 "annual_review_backlog", "ehc_assessments_over_20wk", "pupils_with_ehcp")) {
             assertTrue(catalogue.byCode(code).isPresent(), code);
         }
@@ -66,10 +66,19 @@ class KpiCatalogueTest {
 
     @Test
     void theCensusCountIsNotTheSen2Count() {
-        KpiMeasure plans = catalogue.byCode("ehc_plans").orElseThrow();
+        KpiMeasure plans = catalogue.byCode("ehc_plans_local").orElseThrow();
         assertEquals("ehc_plans", plans.comparableWith());
         assertEquals("pupils_with_ehcp", plans.benchmarkCode());
         assertEquals(null, catalogue.byCode("pupils_with_ehcp").orElseThrow().comparableWith());
+    }
+
+    @Test
+    void theLasOwnCaseloadHasItsOwnCodeAndFilesWithTheOldCodeStillLoad() {
+        // a monthly count from the LA's own system is not the SEN2 count as at January (issue 10 item 2)
+        assertTrue(catalogue.measures().stream().noneMatch(m -> m.code().equals("ehc_plans")));
+        assertEquals("ehc_plans_local", catalogue.match("No. of EHCPs").orElseThrow().code());
+        assertEquals("ehc_plans_local", catalogue.byCode("ehc_plans").orElseThrow().code());
+        assertEquals("2024.2", catalogue.version());
     }
 
     @Test
@@ -92,7 +101,7 @@ class KpiCatalogueTest {
 
     @Test
     void splitsLabelsRunTogether() {
-        assertEquals(List.of("ehc_plans", "pupils_with_ehcp_pct"), catalogue.split(
+        assertEquals(List.of("ehc_plans_local", "pupils_with_ehcp_pct"), catalogue.split(
                 "No. of EHCP % of School Population with an EHCP (Termly data)", 2).orElseThrow().stream()
                 .map(KpiMeasure::code).toList());
     }

@@ -110,7 +110,7 @@ class KpiSpreadsheetTest {
         try (Warehouse w = Warehouse.inMemory()) {
             KpiLoadReport r = KpiSpreadsheetLoader.load(w, SourceFile.of(tsv), BCP, "2024-04-30");
             assertEquals(4, r.tables().get(0).values(), r.summary());
-            assertEquals(3791, value(w, "SELECT value FROM observations WHERE measure = 'ehc_plans' AND period_label = 'Jan-24'"));
+            assertEquals(3791, value(w, "SELECT value FROM observations WHERE measure = 'ehc_plans_local' AND period_label = 'Jan-24'"));
         }
     }
 

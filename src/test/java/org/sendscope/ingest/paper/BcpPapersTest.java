@@ -64,7 +64,7 @@ class BcpPapersTest {
         double[] backlog = {1404, 1359, 1216, 1030};
         String[] months = {"Dec-23", "Jan-24", "Feb-24", "Mar-24"};
         for (int i = 0; i < 4; i++) {
-            assertEquals(plans[i], value(w, BCP, "ehc_plans", months[i]), months[i]);
+            assertEquals(plans[i], value(w, BCP, "ehc_plans_local", months[i]), months[i]);
             assertEquals(backlog[i], value(w, BCP, "annual_review_backlog", months[i]), months[i]);
         }
         // "National (2022/23)" beside the count of EHCPs is the school census count of pupils with an EHCP
@@ -204,7 +204,7 @@ class BcpPapersTest {
 
     @Test
     void thePeriodsAreDates() throws Exception {
-        assertEquals(1, w.count("SELECT count(*) FROM observations WHERE measure = 'ehc_plans' AND area_code = 'E06000058' "
+        assertEquals(1, w.count("SELECT count(*) FROM observations WHERE measure = 'ehc_plans_local' AND area_code = 'E06000058' "
                 + "AND period_kind = 'month' AND period_start = DATE '2024-03-01' AND period_end = DATE '2024-03-31'"));
         assertFalse(LocalDate.of(2024, 3, 1).isAfter(LocalDate.of(2024, 3, 31)));
     }

@@ -75,9 +75,9 @@ class UnseenLayoutsTest {
             // the figures in the notes column (434,354; 64%; 50.3%; 46.0%; 20) are not values;
             // July's empty cells are "not recorded": no value, no status, no reject
             assertEquals(lines("""
-                    ehc_plans | E10000014 | Apr-24 | 2024-04-01 | 2310
-                    ehc_plans | E10000014 | May-24 | 2024-05-01 | 2334
-                    ehc_plans | E10000014 | Jun-24 | 2024-06-01 | 2351
+                    ehc_plans_local | E10000014 | Apr-24 | 2024-04-01 | 2310
+                    ehc_plans_local | E10000014 | May-24 | 2024-05-01 | 2334
+                    ehc_plans_local | E10000014 | Jun-24 | 2024-06-01 | 2351
                     ehc_requests | E10000014 | Apr-24 | 2024-04-01 | 61
                     ehc_requests | E10000014 | May-24 | 2024-05-01 | 48
                     ehc_requests | E10000014 | Jun-24 | 2024-06-01 | 55

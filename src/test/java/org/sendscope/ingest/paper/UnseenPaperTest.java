@@ -47,7 +47,7 @@ class UnseenPaperTest {
             assertEquals(50.3, value(w, "E92000001", "ehc_20wk_pct_incl_exc", "2023"));
             assertEquals(41.2, value(w, "E12000008", "ehc_20wk_pct_incl_exc", "2023")); // South East
             assertEquals(46.0, value(w, "SN:" + AREA, "ehc_20wk_pct_incl_exc", "2023"));
-            assertEquals(2150.0, value(w, AREA, "ehc_plans", "July 24"));
+            assertEquals(2150.0, value(w, AREA, "ehc_plans_local", "July 24"));
             assertEquals(1, w.count("SELECT count(*) FROM observations WHERE area_code = 'E92000001' "
                     + "AND measure = 'pupils_with_ehcp' AND period_kind = 'census_january' AND value = 434354"));
             // a KPI the catalogue does not know is defined from its (wrapped) label
