@@ -1,6 +1,5 @@
 package org.sendscope.spark;
 
-import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -84,11 +83,11 @@ public final class ComparisonsJob implements SparkJob {
                         col("period_start"), col("period_end"), col("value")), col("neighbour_code").equalTo(col("n_code")))
                 .groupBy(col("area_code"), col("measure"), col("breakdown"), col("period_kind"), col("period_start"),
                         col("period_end"))
-                .agg(avg("value").as("sn_mean"), expr("percentile(value, 0.5)").as("sn_median"),
-                        count(col("value")).as("sn_n"))
-                // No median from fewer neighbours than the view allows (a "median" of one or two LAs).
-                .withColumn("sn_median", org.apache.spark.sql.functions.when(
-                        col("sn_n").geq(org.sendscope.analysis.BenchmarkComparison.MIN_NEIGHBOURS_FOR_MEDIAN), col("sn_median")));
+                .agg(NeighbourValues.sorted(col("value")).as("sn_values"))
+                .select(col("area_code"), col("measure"), col("breakdown"), col("period_kind"), col("period_start"),
+                        col("period_end"), NeighbourValues.mean(col("sn_values")).as("sn_mean"),
+                        NeighbourValues.median(col("sn_values")).as("sn_median"),
+                        NeighbourValues.count(col("sn_values")).as("sn_n"));
 
         WindowSpec series = Window.partitionBy("measure", "area_code", "breakdown", "period_kind")
                 .orderBy("period_start", "period_end");
