@@ -159,3 +159,21 @@ xlsx("bounds-xlsx-long-shared-string.xlsx", SHEET, PLAIN.replace("No. of EHCPs",
 
 # A header line of 3 MB: refused before the header is parsed.
 sen2_zip("bounds-sen2-long-header.zip", ("time_period," + "h" * 3_000_000 + "\n").encode())
+
+# A region's figure on two of its LAs' lines (as the 2025 release's newplans.csv carries Yorkshire and
+# The Humber's 2022 total on each of its LAs' lines), with no other rows to take the LAs' own from.
+def sen2_area_row(year, level, region, la_code, la_number, name, value):
+    region_cols = "E12000009,South West" if region else ","
+    return (f"{year},Academic year,{level},E92000001,England,{region_cols},{la_code},{la_number},{name},"
+            f"All EHC plans,All EHC plans," + ",".join([str(value)] * VALUES))
+
+
+sen2_zip("bounds-sen2-region-figure.zip", lines(SEN2_HEADER,
+         sen2_area_row("202223", "Regional", True, "", "", "", 14),
+         sen2_area_row("202223", "Local authority", True, "E06000058", "839", "BCP", 14),
+         sen2_area_row("202223", "Local authority", True, "E06000059", "838", "Dorset", 14)))
+# England's figure below its LAs' sum by more than the 1 % margin (7 + 7 against 10).
+sen2_zip("bounds-sen2-above-england.zip", lines(SEN2_HEADER,
+         sen2_area_row("202223", "National", False, "", "", "", 10),
+         sen2_area_row("202223", "Local authority", True, "E06000058", "839", "BCP", 7),
+         sen2_area_row("202223", "Local authority", True, "E06000059", "838", "Dorset", 7)))

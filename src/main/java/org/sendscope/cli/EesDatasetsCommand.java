@@ -2,33 +2,24 @@ package org.sendscope.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.sendscope.ees.DataSet;
 import org.sendscope.ees.EesClient;
 import org.sendscope.ees.Publication;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sendscope ees datasets PUBLICATION}: a publication's data sets, with their latest versions. */
 @Command(name = "datasets", mixinStandardHelpOptions = true,
         description = "List the data sets of a publication (its id, or its slug as in its web address): id, title, "
                 + "latest version, periods and geographic levels.")
-public final class EesDatasetsCommand implements Callable<Integer> {
-    @Mixin
-    EesOptions ees;
-    @Spec
-    CommandSpec spec;
-
+public final class EesDatasetsCommand extends EesSubcommand {
     @Parameters(paramLabel = "PUBLICATION", description = "The publication's id (from 'ees search') or slug.")
     String publication;
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        EesClient client = ees.client(spec);
+        PrintWriter out = out();
+        EesClient client = client();
         String id = EesOptions.asking(() -> publicationId(client, publication));
         List<DataSet> sets = EesOptions.asking(() -> client.dataSets(id));
         if (sets.isEmpty()) out.println("publication " + id + " offers no data sets through the API");

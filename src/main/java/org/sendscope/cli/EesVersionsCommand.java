@@ -2,30 +2,21 @@ package org.sendscope.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.sendscope.ees.DataSetVersion;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sendscope ees versions DATASET}: every version of a data set. */
 @Command(name = "versions", mixinStandardHelpOptions = true,
         description = "List a data set's versions: number, major or minor, status, when published, the release, rows.")
-public final class EesVersionsCommand implements Callable<Integer> {
-    @Mixin
-    EesOptions ees;
-    @Spec
-    CommandSpec spec;
-
+public final class EesVersionsCommand extends EesSubcommand {
     @Parameters(paramLabel = "DATASET", description = "The data set's id (from 'ees datasets').")
     String dataSet;
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        List<DataSetVersion> versions = EesOptions.asking(() -> ees.client(spec).versions(dataSet));
+        PrintWriter out = out();
+        List<DataSetVersion> versions = EesOptions.asking(() -> client().versions(dataSet));
         for (DataSetVersion v : versions) {
             out.printf("%s  %s  %s  %s  %s  %,d rows%n", v.version(), v.type(), v.status(),
                     v.published() == null ? "-" : v.published().substring(0, Math.min(10, v.published().length())),

@@ -72,18 +72,35 @@ public final class ForecastEhcpCommand implements Callable<Integer> {
             EhcpPanels.checkOrigin(f, o, "--origin");
             EhcpPanels.checkModels(f, List.of(model));
             List<String> codes = which.all ? List.of() : which.areas;
+            // splits as known at the origin: a successor without a January of its own then is apportioned (0175)
+            List<SplitApportionment.Split> splits = SplitApportionment.splits(w, panel.asOf(o));
+            List<String> notes = new java.util.ArrayList<>();
             for (String c : codes) {
+                SplitApportionment.Split split = SplitApportionment.splitOf(splits, c, panel);
+                if (split != null) {
+                    if (split.shares().isEmpty()) throw new UserException(split.missing());
+                    notes.add(SplitApportionment.historyNote(split, split.share(c), panel, o));
+                    continue;
+                }
                 if (panel.area(c) == null) throw new UserException("no EHC plan series for area " + c + " in the warehouse");
                 if (!panel.area(c).stock().has(o)) {
                     throw new UserException("area " + c + " (" + panel.area(c).name() + ") has no January " + o
                             + " figure to forecast from");
                 }
             }
-            List<IntervalForecast> rows = f.forecast(o, horizon, model, codes);
+            List<IntervalForecast> rows = f.forecast(o, horizon, model, SplitApportionment.areasToFit(splits, codes, panel));
             if (rows.isEmpty()) throw new UserException("model " + model + " cannot forecast the area(s) asked from " + o);
-            List<String> notes = new java.util.ArrayList<>();
             if (!noLocal) rows = LocalStart.apply(w, panel, rows, notes);
-            rows = SplitApportionment.apply(SplitApportionment.splits(w, panel), rows, notes);
+            rows = SplitApportionment.apply(splits, rows, notes);
+            if (!codes.isEmpty()) {
+                // a successor asked for gets its own rows; a predecessor asked for, its successors' beyond the split
+                rows = rows.stream().filter(r -> codes.contains(r.areaCode())
+                        || codes.contains(String.valueOf(r.parameters().get("apportioned_from")))).toList();
+                if (rows.isEmpty()) {
+                    throw new UserException("the area(s) asked have no January from " + (o + 1) + " to " + (o + horizon)
+                            + " of their own: a successor is forecast from the first January after its split");
+                }
+            }
             String command = "sendscope forecast ehcp " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
             long run = ForecastStore.save(w, new ForecastStore.Run("ehc_plans", o, horizon, model, f.settings(), command), rows);
             print(w, run);

@@ -31,6 +31,6 @@ public final class LoadKpisCommand extends LoadSubcommand {
         String vintage = published != null ? published.toString()
                 : Files.exists(file) ? LocalDate.ofInstant(Files.getLastModifiedTime(file).toInstant(),
                         java.time.ZoneOffset.UTC).toString() : null;
-        return loadKpis(file, (w, f) -> KpiSpreadsheetLoader.load(w, f, area.gssCode(w), vintage));
+        return loadKpis(file, (w, f, replacing) -> KpiSpreadsheetLoader.load(w, f, area.gssCode(w), vintage, replacing));
     }
 }

@@ -27,6 +27,6 @@ public final class LoadPaperCommand extends LoadSubcommand {
 
     @Override
     public Integer call() throws Exception {
-        return loadKpis(file, (w, f) -> PaperLoader.load(w, f, area.gssCode(w), published.toString()));
+        return loadKpis(file, (w, f, replacing) -> PaperLoader.load(w, f, area.gssCode(w), published.toString(), replacing));
     }
 }

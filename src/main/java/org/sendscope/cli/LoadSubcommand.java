@@ -73,14 +73,14 @@ abstract class LoadSubcommand implements Callable<Integer> {
      */
     final int loadKpis(Path file, KpiLoading loading) throws Exception {
         KpiLoadReport[] report = new KpiLoadReport[1];
-        return loadOne(file, w -> (warehouse, f) -> (report[0] = loading.load(warehouse, SourceFile.of(f))).result(),
+        return loadOne(file, w -> (warehouse, f, replacing) -> (report[0] = loading.load(warehouse, SourceFile.of(f), replacing)).result(),
                 (w, r, out) -> out.print(report[0].summary()));
     }
 
     /** How one local KPI source loads. */
     @FunctionalInterface
     interface KpiLoading {
-        KpiLoadReport load(Warehouse warehouse, SourceFile file);
+        KpiLoadReport load(Warehouse warehouse, SourceFile file, boolean replace);
     }
 
     /** Prints what one load did. */

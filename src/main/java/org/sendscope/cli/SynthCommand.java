@@ -5,12 +5,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import org.sendscope.spark.JobException;
 import org.sendscope.spark.SynthSen2;
 import org.sendscope.warehouse.Warehouse;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,12 +35,7 @@ public final class SynthCommand implements Runnable {
     @Command(name = "sen2", mixinStandardHelpOptions = true,
             description = "Synthetic person-level SEN2 that adds up to the published SEN2 figures, as Parquet "
                     + "(OUT/sen2_records/, OUT/synth.json); count it back with: sendscope spark aggregate --input OUT.")
-    public static final class Sen2 implements Callable<Integer> {
-        @Mixin
-        WarehouseOptions options;
-        @Spec
-        CommandSpec spec;
-
+    public static final class Sen2 extends Subcommand {
         @Option(names = "--areas", paramLabel = "all|LA[,LA…]", split = ",", defaultValue = "all",
                 description = "LAs by GSS code or DfE number, or all (default).")
         List<String> areas = new ArrayList<>();
@@ -74,7 +67,7 @@ public final class SynthCommand implements Runnable {
             int[] range = years(years);
             if (!(scale > 0) || Double.isInfinite(scale)) throw new UserException("--scale must be a number above 0, not " + scale);
             if (partitions < 1) throw new UserException("--partitions must be 1 or more, not " + partitions);
-            PrintWriter say = spec.commandLine().getOut();
+            PrintWriter say = out();
             try (Warehouse w = options.openReadOnly()) {
                 Set<String> codes = new LinkedHashSet<>();
                 boolean all = areas.stream().anyMatch(a -> a.strip().equalsIgnoreCase("all"));

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -81,37 +82,23 @@ public final class Demo {
 
     /** BCP KPI figures transcribed from the two BCP committee papers (facts, each row naming its paper). */
     public static DemoStep transcribedKpis() {
-        return new DemoStep() {
-            @Override
-            public String title() {
-                return "load KPI figures transcribed from BCP's committee papers (demo/bcp-kpis-transcribed.csv)";
-            }
-
-            @Override
-            public void run(DemoContext demo) {
-                KpiLoadReport r = KpiSpreadsheetLoader.load(demo.warehouse(), demo.bundled("bcp-kpis-transcribed.csv"),
-                        BCP, "2024-07-24");
-                report(demo, r);
-            }
-        };
+        return DemoStep.of("load KPI figures transcribed from BCP's committee papers "
+                + "(demo/bcp-kpis-transcribed.csv)", demo -> {
+            KpiLoadReport r = KpiSpreadsheetLoader.load(demo.warehouse(), demo.bundled("bcp-kpis-transcribed.csv"),
+                    BCP, "2024-07-24");
+            report(demo, r);
+        });
     }
 
     /** A generated scorecard for a fictional LA, labelled synthetic. */
     public static DemoStep syntheticScorecard() {
-        return new DemoStep() {
-            @Override
-            public String title() {
-                return "load a synthetic 24-month scorecard for a fictional LA (" + SyntheticScorecard.AREA + ")";
-            }
-
-            @Override
-            public void run(DemoContext demo) throws Exception {
-                KpiLoadReport r = KpiSpreadsheetLoader.load(demo.warehouse(), demo.generated("synthetic-scorecard.csv",
-                        SyntheticScorecard.csv(YearMonth.of(2024, 12), 24, 20240724L)), SyntheticScorecard.AREA,
-                        SyntheticScorecard.AREA_NAME, "synthetic");
-                report(demo, r);
-            }
-        };
+        return DemoStep.of("load a synthetic 24-month scorecard for a fictional LA ("
+                + SyntheticScorecard.AREA + ")", demo -> {
+            KpiLoadReport r = KpiSpreadsheetLoader.load(demo.warehouse(), demo.generated("synthetic-scorecard.csv",
+                    SyntheticScorecard.csv(YearMonth.of(2024, 12), 24, 20240724L)), SyntheticScorecard.AREA,
+                    SyntheticScorecard.AREA_NAME, "synthetic");
+            report(demo, r);
+        });
     }
 
     /**
@@ -120,29 +107,21 @@ public final class Demo {
      * tracker with statuses at two dates is what answers "what changed?".
      */
     public static DemoStep improvementPlanActions() {
-        return new DemoStep() {
-            @Override
-            public String title() {
-                return "load the improvement plan's actions, transcribed (" + ActionsDemo.RESOURCE + "), with synthetic "
-                        + "statuses at " + SyntheticTrackerStatuses.FIRST + " and " + SyntheticTrackerStatuses.SECOND;
+        return DemoStep.of("load the improvement plan's actions, transcribed (" + ActionsDemo.RESOURCE + "), with synthetic "
+                + "statuses at " + SyntheticTrackerStatuses.FIRST + " and " + SyntheticTrackerStatuses.SECOND, demo -> {
+            List<byte[]> trackers = SyntheticTrackerStatuses.csvs();
+            LocalDate[] snapshots = {SyntheticTrackerStatuses.FIRST, SyntheticTrackerStatuses.SECOND};
+            for (int i = 0; i < snapshots.length; i++) {
+                SourceFile made = demo.generated("bcp-tracker-" + snapshots[i] + "-synthetic-statuses.csv", trackers.get(i));
+                SourceFile file = new SourceFile(made.path(), made.name() + " (actions transcribed from the BCP SEND "
+                        + "Improvement Plan 2023/26 v1.2; statuses synthetic, seed " + SyntheticTrackerStatuses.SEED + ")",
+                        made.sha256());
+                LoadResult r = ActionSnapshotLoader.load(demo.warehouse(), file, SyntheticTrackerStatuses.PLAN,
+                        snapshots[i], PlanFormat.TRACKER);
+                demo.loaded(r);
+                demo.out().println("   " + r);
             }
-
-            @Override
-            public void run(DemoContext demo) {
-                List<byte[]> trackers = SyntheticTrackerStatuses.csvs();
-                LocalDate[] snapshots = {SyntheticTrackerStatuses.FIRST, SyntheticTrackerStatuses.SECOND};
-                for (int i = 0; i < snapshots.length; i++) {
-                    SourceFile made = demo.generated("bcp-tracker-" + snapshots[i] + "-synthetic-statuses.csv", trackers.get(i));
-                    SourceFile file = new SourceFile(made.path(), made.name() + " (actions transcribed from the BCP SEND "
-                            + "Improvement Plan 2023/26 v1.2; statuses synthetic, seed " + SyntheticTrackerStatuses.SEED + ")",
-                            made.sha256());
-                    LoadResult r = ActionSnapshotLoader.load(demo.warehouse(), file, SyntheticTrackerStatuses.PLAN,
-                            snapshots[i], PlanFormat.TRACKER);
-                    demo.loaded(r);
-                    demo.out().println("   " + r);
-                }
-            }
-        };
+        });
     }
 
     /** A KPI load: one line, and with {@code --verbose} its table counts. */
@@ -157,57 +136,41 @@ public final class Demo {
      * lines); with {@code --verbose} the full tables follow.
      */
     public static DemoStep summary() {
-        return new DemoStep() {
-            @Override
-            public String title() {
-                return "summary";
-            }
-
-            @Override
-            public void run(DemoContext demo) throws Exception {
-                new DemoSummary(demo.warehouse()).print(demo.out());
-                if (demo.verbose()) fullTables(demo);
-            }
-        };
+        return DemoStep.of("summary", demo -> {
+            new DemoSummary(demo.warehouse()).print(demo.out());
+            if (demo.verbose()) fullTables(demo);
+        });
     }
 
     /** The tables the demo printed before its summary was cut to a screen ({@code demo --verbose}). */
     private static void fullTables(DemoContext demo) throws Exception {
         PrintWriter out = demo.out();
         try (Statement s = demo.warehouse().connection().createStatement()) {
-            out.println();
-            out.println("Loads in force:");
-            try (ResultSet rs = s.executeQuery("SELECT load_id, source, vintage, file_name, rows_loaded, rows_rejected "
-                    + "FROM loads WHERE status = 'loaded' ORDER BY load_id")) {
-                ResultPrinter.print(rs, TableFormat.table, out);
-            }
-            out.println();
-            out.println("BCP: latest value of each KPI against its target (kpi_latest):");
-            try (ResultSet rs = s.executeQuery("SELECT measure, breakdown, period_kind, period_label AS period, value, "
-                    + "status, target, direction, meets_target FROM kpi_latest WHERE area_code = '" + BCP
-                    + "' ORDER BY measure, breakdown")) {
-                ResultPrinter.print(rs, TableFormat.table, out);
-            }
-            out.println();
-            out.println("% of new EHC plans issued within 20 weeks (incl. exceptions): BCP by month, and 2022 benchmarks:");
-            try (ResultSet rs = s.executeQuery("SELECT area_code, level, period_label AS period, value, source, vintage "
+            table(s, out, "Loads in force:", "SELECT load_id, source, vintage, file_name, rows_loaded, rows_rejected "
+                    + "FROM loads WHERE status = 'loaded' ORDER BY load_id");
+            table(s, out, "BCP: latest value of each KPI against its target (kpi_latest):", "SELECT measure, breakdown, "
+                    + "period_kind, period_label AS period, value, status, target, direction, meets_target FROM kpi_latest "
+                    + "WHERE area_code = '" + BCP + "' ORDER BY measure, breakdown");
+            table(s, out, "% of new EHC plans issued within 20 weeks (incl. exceptions): BCP by month, and 2022 benchmarks:",
+                    "SELECT area_code, level, period_label AS period, value, source, vintage "
                     + "FROM observations WHERE measure = 'ehc_20wk_pct_incl_exc' AND (area_code = '" + BCP
                     + "' OR level <> 'local_authority') AND area_code NOT LIKE '%" + SyntheticScorecard.AREA
-                    + "' ORDER BY level <> 'local_authority', period_start, area_code")) {
-                ResultPrinter.print(rs, TableFormat.table, out);
-            }
-            out.println();
-            out.println("Synthetic LA (labelled synthetic): last six months of the 20-week timeliness:");
-            try (ResultSet rs = s.executeQuery("SELECT area_name, period_label AS period, value, source, vintage "
+                    + "' ORDER BY level <> 'local_authority', period_start, area_code");
+            table(s, out, "Synthetic LA (labelled synthetic): last six months of the 20-week timeliness:",
+                    "SELECT area_name, period_label AS period, value, source, vintage "
                     + "FROM observations WHERE measure = 'ehc_20wk_pct_incl_exc' AND area_code = '"
-                    + SyntheticScorecard.AREA + "' ORDER BY period_start DESC LIMIT 6")) {
-                ResultPrinter.print(rs, TableFormat.table, out);
-            }
-            out.println();
-            out.println("Improvement plan actions by status (action_status_summary):");
-            try (ResultSet rs = s.executeQuery("SELECT * FROM action_status_summary ORDER BY 1, 2, 3")) {
-                ResultPrinter.print(rs, TableFormat.table, out);
-            }
+                    + SyntheticScorecard.AREA + "' ORDER BY period_start DESC LIMIT 6");
+            table(s, out, "Improvement plan actions by status (action_status_summary):",
+                    "SELECT * FROM action_status_summary ORDER BY 1, 2, 3");
+        }
+    }
+
+    /** A blank line, the table's title, and the query's rows as a table. */
+    private static void table(Statement s, PrintWriter out, String title, String sql) throws SQLException {
+        out.println();
+        out.println(title);
+        try (ResultSet rs = s.executeQuery(sql)) {
+            ResultPrinter.print(rs, TableFormat.table, out);
         }
     }
 }

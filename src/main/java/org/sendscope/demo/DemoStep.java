@@ -11,4 +11,23 @@ public interface DemoStep {
 
     /** Runs the step; prints what it did to {@code demo.out()}. */
     void run(DemoContext demo) throws Exception;
+
+    /** What a step does when it runs. */
+    @FunctionalInterface
+    interface Body {
+        void run(DemoContext demo) throws Exception;
+    }
+
+    /** A step with a fixed title: {@code DemoStep.of("summary", demo -> ...)}. */
+    static DemoStep of(String title, Body body) {
+        return new Titled(title, body);
+    }
+
+    /** The step {@link #of} makes. */
+    record Titled(String title, Body body) implements DemoStep {
+        @Override
+        public void run(DemoContext demo) throws Exception {
+            body.run(demo);
+        }
+    }
 }

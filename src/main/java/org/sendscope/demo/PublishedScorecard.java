@@ -24,18 +24,10 @@ final class PublishedScorecard {
     }
 
     static DemoStep step() {
-        return new DemoStep() {
-            @Override
-            public String title() {
-                return "write BCP's published scorecard as at " + AS_OF + " (report scorecard)";
-            }
-
-            @Override
-            public void run(DemoContext demo) throws Exception {
-                ScorecardReport.Published p = ScorecardReport.publish(demo.warehouse(), Demo.BCP, AS_OF, SyntheticTrackerStatuses.PLAN,
-                        null, DisclosureControl.DEFAULT_THRESHOLD, folder());
-                demo.out().println("   " + p.summary());
-            }
-        };
+        return DemoStep.of("write BCP's published scorecard as at " + AS_OF + " (report scorecard)", demo -> {
+            ScorecardReport.Published p = ScorecardReport.publish(demo.warehouse(), Demo.BCP, AS_OF, SyntheticTrackerStatuses.PLAN,
+                    null, DisclosureControl.DEFAULT_THRESHOLD, folder());
+            demo.out().println("   " + p.summary());
+        });
     }
 }

@@ -74,6 +74,11 @@ public final class Panel {
         return neighbours.getOrDefault(code, List.of());
     }
 
+    /** Every predecessor → successor pair. */
+    public List<Succession> successions() {
+        return successions;
+    }
+
     /** The areas with a stock value at the origin: those a forecast from this origin covers. */
     public List<AreaHistory> forecastable() {
         List<AreaHistory> out = new ArrayList<>();

@@ -24,6 +24,7 @@ public final class RollingOrigins {
     private final Map<String, TreeMap<Integer, Map<String, ModelForecast>>> forecasts = new LinkedHashMap<>();
     private final Map<String, double[][]> quantileCache = new HashMap<>();
     private final Map<String, String> autoCache = new HashMap<>();
+    private final Map<Integer, Calibration> calibrationCache = new HashMap<>();
     private final Map<Integer, List<String>> reporting = new HashMap<>();
 
     /**
@@ -100,64 +101,40 @@ public final class RollingOrigins {
     }
 
     /**
-     * The errors log(actual / point) (divided by the model's scale when {@code scaled}) of
-     * {@code model} at each horizon, from forecasts whose target is no later than January {@code asOf}.
+     * What a forecast from {@code origin} is calibrated on: every model's errors of earlier origins
+     * whose target is no later than January {@code origin}, in this engine's window (after {@link #runUpTo}).
      */
-    public List<List<Double>> pastErrors(String model, int asOf, boolean scaled) {
-        List<List<Double>> pool = IntervalCalibrator.emptyPool(horizon);
-        for (int h = 1; h <= horizon; h++) {
-            int lastOrigin = asOf - h;
-            int from = Math.max(firstOrigin, window > 0 ? lastOrigin - window + 1 : Integer.MIN_VALUE);
-            if (from > lastOrigin) continue;
-            for (Map.Entry<Integer, Map<String, ModelForecast>> e : forecasts.get(model).subMap(
-                    from, true, lastOrigin, true).entrySet()) {
-                int target = e.getKey() + h;
-                for (Map.Entry<String, ModelForecast> f : e.getValue().entrySet()) {
-                    double actual = actual(f.getKey(), target);
-                    if (Double.isNaN(actual) || actual <= 0) continue;
-                    double err = Math.log(actual / f.getValue().point()[h - 1]);
-                    if (scaled) err /= f.getValue().logScale()[h - 1];
-                    pool.get(h - 1).add(err);
+    public Calibration calibration(int origin) {
+        return calibrationCache.computeIfAbsent(origin, o -> {
+            Calibration c = new Calibration(o, firstOrigin, horizon, window);
+            for (Map.Entry<String, TreeMap<Integer, Map<String, ModelForecast>>> m : forecasts.entrySet()) {
+                for (Map.Entry<Integer, Map<String, ModelForecast>> e : m.getValue().headMap(o, false).entrySet()) {
+                    for (Map.Entry<String, ModelForecast> f : e.getValue().entrySet()) {
+                        for (int h = 1; h <= horizon; h++) {
+                            if (!c.counts(e.getKey(), h)) continue;
+                            c.add(m.getKey(), e.getKey(), h, f.getValue().point()[h - 1],
+                                    actual(f.getKey(), e.getKey() + h), f.getValue().logScale()[h - 1]);
+                        }
+                    }
                 }
             }
-        }
-        return pool;
+            return c;
+        });
     }
 
     /** The calibrated quantiles of scaled errors for {@code model} at origin {@code origin}, per horizon. */
     public double[][] quantiles(String model, int origin) {
-        return quantileCache.computeIfAbsent(model + "|" + origin,
-                k -> IntervalCalibrator.quantiles(pastErrors(model, origin, true)));
+        return quantileCache.computeIfAbsent(model + "|" + origin, k -> calibration(origin).quantiles(model));
     }
 
     /**
      * The model {@code auto} uses at {@code origin} for horizon {@code h}: the candidate with the
      * smallest mean absolute log error over the same past forecasts the intervals use, each error
-     * weighted by {@link #recencyWeight}.
+     * weighted by {@link #recencyWeight} ({@link Calibration#autoChoice}).
      */
     public String autoChoice(int origin, int h, List<String> candidates) {
-        return autoCache.computeIfAbsent(origin + "|" + h + "|" + candidates, k -> {
-            String best = null;
-            double bestErr = Double.POSITIVE_INFINITY;
-            for (String m : candidates) {
-                List<double[]> e = pastErrorsWithTargets(m, origin, h);
-                if (e.size() < IntervalCalibrator.MIN_ERRORS) continue;
-                double s = 0, wsum = 0;
-                for (double[] x : e) {
-                    double w = recencyWeight(origin, (int) x[1]);
-                    s += w * Math.abs(x[0]);
-                    wsum += w;
-                }
-                // Rounded so that exact ties (a model falling back to another) go to the first
-                // candidate however the sum was ordered (the Spark job sums in another order).
-                double mae = roundTo12(s / wsum);
-                if (mae < bestErr) {
-                    bestErr = mae;
-                    best = m;
-                }
-            }
-            return best == null ? candidates.get(0) : best;
-        });
+        return autoCache.computeIfAbsent(origin + "|" + h + "|" + candidates,
+                k -> calibration(origin).autoChoice(candidates, h));
     }
 
     /**
@@ -171,30 +148,6 @@ public final class RollingOrigins {
 
     /** The half-life, in years, of a past error's weight in {@code auto}'s choice. */
     public static final double AUTO_HALF_LIFE_YEARS = 1.0;
-
-    /** The unscaled errors of {@code model} at horizon {@code h} with their target year, as {@link #pastErrors}. */
-    private List<double[]> pastErrorsWithTargets(String model, int asOf, int h) {
-        return pastErrorsWithTargets(model, asOf, h, false);
-    }
-
-    private List<double[]> pastErrorsWithTargets(String model, int asOf, int h, boolean scaled) {
-        List<double[]> out = new ArrayList<>();
-        int lastOrigin = asOf - h;
-        int from = Math.max(firstOrigin, window > 0 ? lastOrigin - window + 1 : Integer.MIN_VALUE);
-        if (from > lastOrigin) return out;
-        for (Map.Entry<Integer, Map<String, ModelForecast>> e : forecasts.get(model).subMap(from, true, lastOrigin,
-                true).entrySet()) {
-            int target = e.getKey() + h;
-            for (Map.Entry<String, ModelForecast> f : e.getValue().entrySet()) {
-                double actual = actual(f.getKey(), target);
-                if (Double.isNaN(actual) || actual <= 0) continue;
-                double err = Math.log(actual / f.getValue().point()[h - 1]);
-                if (scaled) err /= f.getValue().logScale()[h - 1];
-                out.add(new double[] {err, target});
-            }
-        }
-        return out;
-    }
 
     /** {@code x} rounded to 12 decimal places. */
     public static double roundTo12(double x) {

@@ -25,7 +25,8 @@ public final class SplitApportionment {
             + "of the split's financial year (docs/decisions/0175)";
 
     /** One successor's part of a split. */
-    public record Share(String successorCode, String successorName, double allocation, double share) {
+    public record Share(String successorCode, String successorName, double allocation, double share)
+            implements java.io.Serializable {
     }
 
     /**
@@ -34,7 +35,67 @@ public final class SplitApportionment {
      * {@code missing} says why there are no shares (null when there are).
      */
     public record Split(String predecessorCode, String predecessorName, String splitDate, int firstJanuary,
-            String period, List<Share> shares, String missing) {
+            String period, List<Share> shares, String missing) implements java.io.Serializable {
+        /** The share of successor {@code code}, or null when it is not one of this split's (or there are no shares). */
+        public Share share(String code) {
+            for (Share s : shares) if (s.successorCode().equals(code)) return s;
+            return null;
+        }
+    }
+
+    /**
+     * The split whose successor is {@code code} (with or without shares), or null: {@code splits}
+     * only lists splits whose successors have no January of their own yet.
+     */
+    public static Split splitOf(List<Split> splits, String code, Panel panel) {
+        for (Split s : splits) {
+            if (s.share(code) != null) return s;
+            // without shares the successors are not listed in the split; the successions are
+            for (Panel.Succession x : panel.successions()) {
+                if (x.successor().equals(code) && x.predecessor().equals(s.predecessorCode())) return s;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The areas to fit for the areas asked: a successor without a January of its own is fitted as
+     * its predecessor (once), whose forecast {@link #apply} then apportions.
+     */
+    public static List<String> areasToFit(List<Split> splits, List<String> asked, Panel panel) {
+        List<String> out = new ArrayList<>();
+        for (String c : asked) {
+            Split s = splitOf(splits, c, panel);
+            String fit = s == null ? c : s.predecessorCode();
+            if (!out.contains(fit)) out.add(fit);
+        }
+        return out;
+    }
+
+    /**
+     * A successor's history as this rule reads it: each of the predecessor's Januaries before the
+     * split times the successor's share. For growth models forecasting this series is the same as
+     * apportioning the predecessor's forecast, as a constant factor cancels in every growth rate.
+     */
+    public static YearSeries history(Split s, Share sh, Panel panel) {
+        AreaHistory pred = panel.area(s.predecessorCode());
+        java.util.TreeMap<Integer, Double> m = new java.util.TreeMap<>();
+        if (pred != null) {
+            pred.stock().toMap().forEach((y, v) -> {
+                if (y < s.firstJanuary()) m.put(y, v * sh.share());
+            });
+        }
+        return YearSeries.fromMap(m);
+    }
+
+    /** The sentence giving successor {@code sh}'s apportioned January at {@code origin} (its history, by this rule). */
+    public static String historyNote(Split s, Share sh, Panel panel, int origin) {
+        YearSeries h = history(s, sh, panel);
+        int year = Math.min(origin, s.firstJanuary() - 1);
+        return String.format("%s (%s) has no January of its own before %d: its history is %s's times %.1f%% (January %d: "
+                + "%,.0f × %.1f%% = %,.0f plans).", sh.successorName(), sh.successorCode(), s.firstJanuary(),
+                s.predecessorName(), 100 * sh.share(), year, panel.area(s.predecessorCode()).stock().get(year),
+                100 * sh.share(), h.get(year));
     }
 
     private static final String SPLITS_SQL = """
@@ -49,58 +110,97 @@ public final class SplitApportionment {
     private SplitApportionment() {
     }
 
+    /** One successor of a split predecessor, with the names and the successor's first day. */
+    public record Successor(String predecessorCode, String predecessorName, String successorCode, String successorName,
+            java.time.LocalDate validFrom) implements java.io.Serializable {
+    }
+
+    /** A successor's {@link #SHARE_MEASURE} in the financial year starting on a date, with its period label. */
+    public record Allocation(double value, String period) implements java.io.Serializable {
+    }
+
     /**
      * The splits whose successors have no January in {@code panel} yet but whose predecessor has,
      * with the successors' shares (none, and why, when the warehouse lacks an allocation of a successor).
      */
     public static List<Split> splits(Warehouse w, Panel panel) {
-        record Row(String pred, String predName, String succ, String succName, java.sql.Date from) {
-        }
-        List<Row> rows = new ArrayList<>();
+        List<Successor> rows = new ArrayList<>();
         try (PreparedStatement p = w.connection().prepareStatement(SPLITS_SQL); ResultSet rs = p.executeQuery()) {
-            while (rs.next()) rows.add(new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getDate(5)));
+            while (rs.next()) {
+                rows.add(new Successor(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getDate(5).toLocalDate()));
+            }
         } catch (SQLException e) {
             throw new WarehouseException("reading the LA splits: " + e.getMessage(), e);
         }
-        Map<String, List<Row>> byPred = new LinkedHashMap<>();
-        for (Row r : rows) byPred.computeIfAbsent(r.pred(), k -> new ArrayList<>()).add(r);
+        return splits(rows, (code, from) -> allocation(w, code, from), panel);
+    }
+
+    /**
+     * The splits of {@code rows} (every successor of each split predecessor) as {@link #splits(Warehouse, Panel)}
+     * reads them, with each successor's allocation from {@code allocations} (null when there is none):
+     * the one rule, for the warehouse and for a Spark job's inputs. A successor that also succeeds
+     * another LA (Dorset county's part of BCP) is a merger, not a split: that split is left out.
+     */
+    public static List<Split> splits(List<Successor> rows,
+            java.util.function.BiFunction<String, java.time.LocalDate, Allocation> allocations, Panel panel) {
+        Map<String, List<Successor>> byPred = new LinkedHashMap<>();
+        for (Successor r : rows) byPred.computeIfAbsent(r.predecessorCode(), k -> new ArrayList<>()).add(r);
         List<Split> out = new ArrayList<>();
-        for (List<Row> group : byPred.values()) {
-            Row first = group.get(0);
-            AreaHistory pred = panel.area(first.pred());
+        for (List<Successor> group : byPred.values()) {
+            Successor first = group.get(0);
+            AreaHistory pred = panel.area(first.predecessorCode());
             if (pred == null || pred.stock().isEmpty()) continue;
-            boolean successorsReport = group.stream().anyMatch(r -> panel.area(r.succ()) != null
-                    && !panel.area(r.succ()).stock().isEmpty());
+            boolean successorsReport = group.stream().anyMatch(r -> panel.area(r.successorCode()) != null
+                    && !panel.area(r.successorCode()).stock().isEmpty());
             if (successorsReport) continue;
+            boolean merged = group.stream().anyMatch(r -> panel.successions().stream().anyMatch(x ->
+                    x.successor().equals(r.successorCode()) && !x.predecessor().equals(r.predecessorCode())));
+            if (merged) continue;
             List<Share> shares = new ArrayList<>();
             double sum = 0;
             String period = null;
             String missing = null;
-            for (Row r : group) {
-                Object[] v = allocation(w, r.succ(), r.from());
+            java.sql.Date from = java.sql.Date.valueOf(first.validFrom());
+            for (Successor r : group) {
+                Allocation v = allocations.apply(r.successorCode(), r.validFrom());
                 if (v == null) {
                     missing = String.format("%s (%s) split on %s but the warehouse has no %s for %s (%s) in the financial "
                             + "year from %s: it is forecast as one LA beyond the split (load the DSG allocations with sendscope load dsg "
                             + "to forecast its successors).",
-                            first.predName(), first.pred(), first.from(), SHARE_MEASURE, r.succName(), r.succ(), r.from());
+                            first.predecessorName(), first.predecessorCode(), first.validFrom(), SHARE_MEASURE,
+                            r.successorName(), r.successorCode(), r.validFrom());
                     shares = null;
                     break;
                 }
-                shares.add(new Share(r.succ(), r.succName(), (double) v[0], 0));
-                sum += (double) v[0];
-                period = (String) v[1];
+                shares.add(new Share(r.successorCode(), r.successorName(), v.value(), 0));
+                sum += v.value();
+                period = v.period();
             }
             if (shares == null) {
-                out.add(new Split(first.pred(), first.predName(), first.from().toString(), firstJanuaryAfter(first.from()),
-                        null, List.of(), missing));
+                out.add(new Split(first.predecessorCode(), first.predecessorName(), first.validFrom().toString(),
+                        firstJanuaryAfter(from), null, List.of(), missing));
                 continue;
             }
             List<Share> scaled = new ArrayList<>();
             for (Share s : shares) scaled.add(new Share(s.successorCode(), s.successorName(), s.allocation(), s.allocation() / sum));
-            out.add(new Split(first.pred(), first.predName(), first.from().toString(), firstJanuaryAfter(first.from()),
-                    period, List.copyOf(scaled), null));
+            out.add(new Split(first.predecessorCode(), first.predecessorName(), first.validFrom().toString(),
+                    firstJanuaryAfter(from), period, List.copyOf(scaled), null));
         }
         return out;
+    }
+
+    /**
+     * The successors' shares a forecast of {@code areaCode} for January {@code targetYear} goes to,
+     * or null when it stays the area's own (no split, before the split, or a split without shares).
+     */
+    public static List<Share> sharesFor(List<Split> splits, String areaCode, int targetYear) {
+        for (Split s : splits) {
+            if (s.predecessorCode().equals(areaCode)) {
+                return targetYear < s.firstJanuary() || s.shares().isEmpty() ? null : s.shares();
+            }
+        }
+        return null;
     }
 
     /**
@@ -170,13 +270,13 @@ public final class SplitApportionment {
     }
 
     /** The allocation and its period label, or null when the warehouse has none. */
-    private static Object[] allocation(Warehouse w, String code, java.sql.Date from) {
+    private static Allocation allocation(Warehouse w, String code, java.time.LocalDate from) {
         try (PreparedStatement p = w.connection().prepareStatement(ALLOCATION_SQL)) {
             p.setString(1, code);
             p.setString(2, SHARE_MEASURE);
-            p.setDate(3, from);
+            p.setDate(3, java.sql.Date.valueOf(from));
             try (ResultSet rs = p.executeQuery()) {
-                return rs.next() ? new Object[] {rs.getDouble(1), rs.getString(2)} : null;
+                return rs.next() ? new Allocation(rs.getDouble(1), rs.getString(2)) : null;
             }
         } catch (SQLException e) {
             throw new WarehouseException("reading " + SHARE_MEASURE + " of " + code + ": " + e.getMessage(), e);

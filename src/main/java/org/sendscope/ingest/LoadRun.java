@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.sendscope.report.Messages;
 import org.sendscope.warehouse.DataTables;
@@ -27,7 +26,7 @@ import org.sendscope.warehouse.Warehouse;
  * }</pre>
  * Loading a file whose checksum matches a current load of the same loader changes nothing, whatever
  * the file is called. A load that would supersede an earlier one and lose a file, a measure, an
- * area or more than a small share of its rows is refused unless {@link #replacing replacing}. Any
+ * area or more than a small share of its rows is refused unless replacing ({@code --replace}). Any
  * failure, an {@link Error} included, rolls back; refused and failed loads are then recorded in
  * {@code load_log} (status {@code refused} or {@code failed}) and nothing else is kept
  * (docs/decisions/0080-loads-that-cannot-half-commit.md).
@@ -64,35 +63,28 @@ public final class LoadRun {
      */
     public static LoadResult run(Warehouse warehouse, String source, String scope, SourceFile file,
                                  String vintage, Body body) {
+        return run(warehouse, source, scope, file, vintage, false, body);
+    }
+
+    /**
+     * Runs one load in one transaction, allowed (when {@code replace}) to supersede an earlier load
+     * of the same scope even when that removes data: the command line's {@code --replace}, as the
+     * {@link Loader} was given it.
+     */
+    public static LoadResult run(Warehouse warehouse, String source, String scope, SourceFile file,
+                                 String vintage, boolean replace, Body body) {
         Connection c = warehouse.connection();
         try (LoadSettings settings = LoadSettings.apply(c)) {
-            LoadResult same = identicalLoad(c, source, scope, file, vintage);
+            LoadResult same = identicalLoad(c, source, scope, file, vintage, replace);
             if (same != null) return same;
-            return inOneTransaction(c, source, scope, file, vintage, body);
+            return inOneTransaction(c, source, scope, file, vintage, replace, body);
         } catch (SQLException e) {
             throw new LoadException(file.name(), "warehouse error: " + e.getMessage(), e);
         }
     }
 
-    /**
-     * Runs {@code load} with permission to replace an earlier load of the same scope even when
-     * that removes data (the command line's {@code --replace}).
-     */
-    public static <T> T replacing(boolean replace, Supplier<T> load) {
-        Boolean was = REPLACE.get();
-        REPLACE.set(replace);
-        try {
-            return load.get();
-        } finally {
-            REPLACE.set(was);
-        }
-    }
-
-    /** Whether the loads of this thread may remove data (see {@link #replacing}). */
-    private static final ThreadLocal<Boolean> REPLACE = ThreadLocal.withInitial(() -> false);
-
     private static LoadResult inOneTransaction(Connection c, String source, String scope, SourceFile file,
-                                               String vintage, Body body) throws SQLException {
+                                               String vintage, boolean replace, Body body) throws SQLException {
         c.setAutoCommit(false);
         // Until the transaction has ended (committed or rolled back) autocommit must stay off:
         // switching it back on commits whatever is open, a half-done load included.
@@ -114,7 +106,7 @@ public final class LoadRun {
             LoadRun run = new LoadRun(c, id, file, source, vintage);
             long rows = body.load(run);
             LoadPoints.reached("written");
-            supersede(c, source, scope, id, file);
+            supersede(c, source, scope, id, file, replace);
             LoadPoints.reached("superseded");
             try (PreparedStatement p = c.prepareStatement("UPDATE load_log SET finished_at = now(), rows_loaded = ?, "
                     + "rows_rejected = ?, status = 'loaded' WHERE load_id = ?")) {
@@ -185,8 +177,8 @@ public final class LoadRun {
      * given on the command line) it is refused unless replacing, when it moves to the new scope: one
      * file is never counted twice.
      */
-    private static LoadResult identicalLoad(Connection c, String source, String scope, SourceFile file, String vintage)
-            throws SQLException {
+    private static LoadResult identicalLoad(Connection c, String source, String scope, SourceFile file, String vintage,
+                                            boolean replace) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("SELECT load_id, scope, file_name, vintage FROM load_log "
                 + "WHERE source = ? AND sha256 = ? AND status = 'loaded' ORDER BY scope = ? DESC, load_id DESC LIMIT 1")) {
             p.setString(1, source);
@@ -197,7 +189,7 @@ public final class LoadRun {
                 if (rs.getString(2).equals(scope)) {
                     return new LoadResult(rs.getLong(1), source, file.name(), vintage, 0, 0, true);
                 }
-                if (REPLACE.get()) return null;
+                if (replace) return null;
                 LoadException e = new LoadException(file.name(), "the same bytes are already loaded as load " + rs.getLong(1)
                         + " (" + rs.getString(3) + ", vintage " + rs.getString(4) + ", scope " + rs.getString(2)
                         + "); loading them again as " + scope + " would count them twice; pass --replace to move them to " + scope);
@@ -218,12 +210,13 @@ public final class LoadRun {
      * Removes the rows of earlier loads of this scope and marks those loads superseded, after
      * checking that the new load keeps what they held (unless replacing).
      */
-    private static void supersede(Connection c, String source, String scope, long newId, SourceFile file) throws SQLException {
+    private static void supersede(Connection c, String source, String scope, long newId, SourceFile file,
+                                  boolean replace) throws SQLException {
         // A first load of its scope replaces nothing: skip the comparison and the DELETE over every data table.
         Map<Long, String> earlier = DataLoss.earlierLoads(c, source, scope, file.sha256(), newId);
         if (earlier.isEmpty()) return;
         List<String> tables = dataTables(c);
-        if (!REPLACE.get()) {
+        if (!replace) {
             List<String> lost = DataLoss.find(c, List.copyOf(earlier.keySet()), newId, tables);
             if (!lost.isEmpty()) {
                 Map.Entry<Long, String> e = earlier.entrySet().iterator().next();

@@ -141,10 +141,7 @@ public final class Chart {
      */
     public static Chart overTime(Table t, String date, String value, String series) {
         Column<?> ds = t.column(date);
-        Column<?> vs = t.column(value);
-        if (!(vs instanceof NumericColumn<?> numbers)) {
-            throw new IllegalArgumentException("column '" + value + "' is not numeric (it is " + vs.type() + ")");
-        }
+        NumericColumn<?> numbers = numeric(t, value);
         Column<?> ss = series == null ? null : t.column(series);
         Map<String, TimeSeries> bySeries = new java.util.LinkedHashMap<>();
         for (int r = 0; r < t.rowCount(); r++) {
@@ -390,12 +387,18 @@ public final class Chart {
         return bar(t, category, value, null);
     }
 
-    private static DefaultCategoryDataset dataset(Table t, String x, String value, String series) {
-        Column<?> xs = t.column(x);
+    /** The column of values to draw, which must hold numbers: said in one line where it does not. */
+    private static NumericColumn<?> numeric(Table t, String value) {
         Column<?> vs = t.column(value);
         if (!(vs instanceof NumericColumn<?> numbers)) {
             throw new IllegalArgumentException("column '" + value + "' is not numeric (it is " + vs.type() + ")");
         }
+        return numbers;
+    }
+
+    private static DefaultCategoryDataset dataset(Table t, String x, String value, String series) {
+        Column<?> xs = t.column(x);
+        NumericColumn<?> numbers = numeric(t, value);
         Column<?> ss = series == null ? null : t.column(series);
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (int r = 0; r < t.rowCount(); r++) {

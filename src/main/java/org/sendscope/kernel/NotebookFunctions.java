@@ -20,7 +20,8 @@ import org.sendscope.period.PeriodNames;
 public final class NotebookFunctions {
     /**
      * What each status means, for a reader. The markers are the GSS symbols the loaders keep
-     * (ingest/sheets/SheetCells.MARKERS) and the words local scorecards use.
+     * (ingest/sheets/SheetCells.MARKERS), the words local scorecards use, and the status of a
+     * region's figure on an LA's line (ingest/areas/RegionFigures).
      */
     public static final Map<String, String> STATUS_MEANINGS = Map.ofEntries(
             Map.entry("reported", "a published figure"),
@@ -32,6 +33,7 @@ public final class NotebookFunctions {
             Map.entry(":", "not available (:)"),
             Map.entry("..", "not available (..)"),
             Map.entry("-", "no figure published (-)"),
+            Map.entry(org.sendscope.ingest.areas.RegionFigures.STATUS, "the region's figure printed on the LA's line, not the LA's own"),
             Map.entry("tbc", "to be confirmed (tbc)"),
             Map.entry("awaiting_data", "awaiting data"),
             Map.entry("being_scoped", "being scoped"),

@@ -21,6 +21,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.sendscope.forecast.AreaHistory;
+import org.sendscope.forecast.Calibration;
 import org.sendscope.forecast.ForecastModel;
 import org.sendscope.forecast.IntervalCalibrator;
 import org.sendscope.forecast.ModelForecast;
@@ -28,15 +29,19 @@ import org.sendscope.forecast.Models;
 import org.sendscope.forecast.Panel;
 import org.sendscope.forecast.PanelInputs;
 import org.sendscope.forecast.RollingOrigins;
+import org.sendscope.forecast.SplitApportionment;
 
 /**
  * {@code sendscope spark forecast}: EHC plans by January for every LA from one origin, with 80% and
  * 95% intervals, the same rows as {@code sendscope forecast ehcp --all --format csv}. Every LA is
  * fitted in parallel with the same model classes (one task per group of LAs and origins, the panel
  * broadcast to each), at the forecast origin and at every earlier one, whose out-of-sample errors
- * calibrate the intervals and choose {@code auto} exactly as {@link RollingOrigins} does: errors
- * pooled per model and horizon across LAs from its window of recent origins ({@link IntervalCalibrator}),
- * the candidate with the smallest recency-weighted past mean absolute log error.
+ * calibrate the intervals and choose {@code auto} through the same {@link Calibration} as
+ * {@link RollingOrigins}: errors pooled per model and horizon across LAs from its window of recent
+ * origins, the candidate with the smallest recency-weighted past mean absolute log error. Beyond a
+ * split the predecessor's rows are its successors' by the same {@link SplitApportionment} as
+ * {@code forecast ehcp}; the nowcast from an LA's own monthly counts is left to {@code forecast
+ * ehcp --area} (docs/decisions/0176).
  */
 public final class ForecastJob implements SparkJob {
     /** One model's forecast of one LA from one origin at one horizon, with what was then published. */
@@ -83,7 +88,10 @@ public final class ForecastJob implements SparkJob {
                     + ", auto)");
         }
         Map<String, Dataset<Row>> out = new LinkedHashMap<>();
-        Dataset<Row> f = forecasts(spark, inputs, args.integer("origin", Integer.MIN_VALUE), horizon, model, simulations);
+        int origin = args.integer("origin", Integer.MIN_VALUE);
+        Dataset<Row> f = forecasts(spark, inputs, origin, horizon, model, simulations);
+        Panel full = inputs.collect().panel();
+        f = apportioned(f, splits(spark, args, full.asOf(origin == Integer.MIN_VALUE ? full.lastStockYear() : origin)));
         // the columns and rounding of `sendscope forecast ehcp --format csv`
         out.put("forecasts", f.select(col("area_code"), col("area_name"), col("target_year"), col("model"),
                         col("breakdown"), expr("round(point)").as("point"), expr("round(lo80)").as("lo80"),
@@ -124,17 +132,15 @@ public final class ForecastJob implements SparkJob {
                 .cache();
 
         // Calibration: per model, the errors of forecasts whose target is no later than the origin,
-        // from the same recent origins RollingOrigins pools (its window, docs/decisions/0172).
+        // fed to the one Calibration the single-machine engine uses (its window and weights, 0172, 0176).
         final int window = RollingOrigins.DEFAULT_WINDOW;
         List<Row> calibration = fits.where(col("origin").plus(col("horizon")).leq(o))
-                .where("actual IS NOT NULL AND NOT isnan(actual) AND actual > 0")
                 .groupByKey((org.apache.spark.api.java.function.MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
                 .mapGroups((MapGroupsFunction<String, Row, Row>) (m, rows) ->
                         calibrate(m, rows, horizon, forecastOrigin, firstOrigin, window), Encoders.row(CALIBRATION))
                 .collectAsList();
         Map<String, double[][]> quantiles = new HashMap<>();
-        Map<String, int[]> errors = new HashMap<>();
-        Map<String, double[]> mae = new HashMap<>();
+        Map<String, Calibration.Summary> summaries = new HashMap<>();
         for (Row r : calibration) {
             List<Double> q = r.getList(1);
             int levels = IntervalCalibrator.LEVELS.length;
@@ -145,18 +151,77 @@ public final class ForecastJob implements SparkJob {
                 for (int i = 0; i < levels; i++) qs[h][i] = q.get(h * levels + i);
             }
             quantiles.put(r.getString(0), qs);
-            errors.put(r.getString(0), r.<Integer>getList(2).stream().mapToInt(Integer::intValue).toArray());
-            mae.put(r.getString(0), r.<Double>getList(3).stream().mapToDouble(Double::doubleValue).toArray());
+            summaries.put(r.getString(0), new Calibration.Summary(r.getString(0), qs,
+                    r.<Integer>getList(2).stream().mapToInt(Integer::intValue).toArray(),
+                    r.<Double>getList(3).stream().mapToDouble(Double::doubleValue).toArray()));
         }
         // The model at each horizon: the one given, or auto's choice.
         String[] chosen = new String[horizon];
         List<String> candidates = Models.candidates(Models.all(1));
-        for (int h = 1; h <= horizon; h++) chosen[h - 1] = Models.AUTO.equals(model) ? autoChoice(candidates, errors, mae, h) : model;
+        for (int h = 1; h <= horizon; h++) {
+            chosen[h - 1] = Models.AUTO.equals(model) ? Calibration.autoChoice(candidates, summaries, h) : model;
+        }
         final String selection = Models.AUTO.equals(model) ? "auto" : "given";
 
         return fits.where(col("origin").equalTo(o))
                 .flatMap((FlatMapFunction<Row, Row>) r -> withIntervals(r, chosen, quantiles, selection).iterator(),
                         Encoders.row(FORECASTS));
+    }
+
+    /**
+     * The splits as {@code forecast ehcp} reads them (docs/decisions/0175), from the export: each
+     * predecessor with two or more successors in {@code area_successions}, the successors' names and
+     * first days from {@code areas}, their {@code dsg_allocation} from {@code observations}.
+     */
+    static List<SplitApportionment.Split> splits(SparkSession spark, JobArgs args, Panel atOrigin) {
+        Map<String, String> names = new HashMap<>();
+        Map<String, java.time.LocalDate> from = new HashMap<>();
+        for (Row r : args.read(spark, "areas").select("area_code", "name", "valid_from").collectAsList()) {
+            names.put(r.getString(0), r.getString(1));
+            if (!r.isNullAt(2)) from.put(r.getString(0), ((java.sql.Date) r.get(2)).toLocalDate());
+        }
+        Map<String, List<String>> successors = new java.util.TreeMap<>();
+        for (Row r : args.read(spark, "area_successions").select("area_code", "successor_code").collectAsList()) {
+            successors.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(r.getString(1));
+        }
+        List<SplitApportionment.Successor> rows = new ArrayList<>();
+        for (Map.Entry<String, List<String>> e : successors.entrySet()) {
+            if (e.getValue().size() < 2) continue;
+            for (String succ : new java.util.TreeSet<>(e.getValue())) {
+                if (!from.containsKey(succ)) continue;
+                rows.add(new SplitApportionment.Successor(e.getKey(), names.get(e.getKey()), succ, names.get(succ),
+                        from.get(succ)));
+            }
+        }
+        if (rows.isEmpty()) return List.of();
+        Map<String, SplitApportionment.Allocation> allocations = new HashMap<>();
+        for (Row r : args.read(spark, "observations")
+                .where(col("measure").equalTo(SplitApportionment.SHARE_MEASURE).and(col("breakdown").equalTo("total"))
+                        .and(col("period_kind").equalTo("financial_year")).and(col("value").isNotNull()))
+                .select("area_code", "period_start", "value", "period_label").collectAsList()) {
+            allocations.put(r.getString(0) + "|" + ((java.sql.Date) r.get(1)).toLocalDate(),
+                    new SplitApportionment.Allocation(((Number) r.get(2)).doubleValue(), r.getString(3)));
+        }
+        return SplitApportionment.splits(rows, (code, day) -> allocations.get(code + "|" + day), atOrigin);
+    }
+
+    /** {@code forecasts} (FORECASTS rows) with a split predecessor's Januaries from the split on given to its successors. */
+    static Dataset<Row> apportioned(Dataset<Row> forecasts, List<SplitApportionment.Split> splits) {
+        if (splits.stream().allMatch(s -> s.shares().isEmpty())) return forecasts;
+        return forecasts.flatMap((FlatMapFunction<Row, Row>) r -> {
+            List<SplitApportionment.Share> shares = SplitApportionment.sharesFor(splits, r.getString(0), r.getInt(3));
+            if (shares == null) return List.of(r).iterator();
+            List<Row> out = new ArrayList<>();
+            for (SplitApportionment.Share sh : shares) {
+                Object[] v = new Object[r.length()];
+                for (int i = 0; i < v.length; i++) v[i] = r.get(i);
+                v[0] = sh.successorCode();
+                v[1] = sh.successorName();
+                for (int i = 8; i <= 12; i++) v[i] = r.isNullAt(i) ? null : r.getDouble(i) * sh.share();
+                out.add(RowFactory.create(v));
+            }
+            return out.iterator();
+        }, Encoders.row(FORECASTS));
     }
 
     /** Stage one for one partition: every model fitted for each (origin, LA) of the partition. */
@@ -192,56 +257,30 @@ public final class ForecastJob implements SparkJob {
     }
 
     /**
-     * One model's interval quantiles per horizon and past errors, as RollingOrigins computes them at
-     * {@code origin}: at horizon h only the {@code window} origins up to {@code origin - h} (all when
-     * 0), and the mean absolute log error weighted by {@link RollingOrigins#recencyWeight}.
+     * One model's interval quantiles, error counts and weighted past errors per horizon, from its
+     * fitted rows fed to a {@link Calibration} at {@code origin} (which keeps those that count).
      */
     static Row calibrate(String model, Iterator<Row> rows, int horizon, int origin, int firstOrigin, int window) {
-        List<List<Double>> scaled = IntervalCalibrator.emptyPool(horizon);
-        double[] absSum = new double[horizon];
-        double[] weightSum = new double[horizon];
+        Calibration c = new Calibration(origin, firstOrigin, horizon, window);
         while (rows.hasNext()) {
             Row r = rows.next();
-            int h = r.getInt(4);
-            int from = r.getInt(1);
-            int lastOrigin = origin - h;
-            int earliest = Math.max(firstOrigin, window > 0 ? lastOrigin - window + 1 : Integer.MIN_VALUE);
-            if (from < earliest || from > lastOrigin) continue;
-            double err = Math.log(r.getDouble(7) / r.getDouble(5));
-            scaled.get(h - 1).add(err / r.getDouble(6));
-            double w = RollingOrigins.recencyWeight(origin, from + h);
-            absSum[h - 1] += w * Math.abs(err);
-            weightSum[h - 1] += w;
+            c.add(model, r.getInt(1), r.getInt(4), r.getDouble(5), r.isNullAt(7) ? Double.NaN : r.getDouble(7),
+                    r.getDouble(6));
         }
-        double[][] q = IntervalCalibrator.quantiles(scaled);
+        Calibration.Summary s = c.summary(model);
         List<Double> qs = new ArrayList<>();
         List<Integer> n = new ArrayList<>();
         List<Double> mae = new ArrayList<>();
         for (int h = 0; h < horizon; h++) {
-            for (int i = 0; i < IntervalCalibrator.LEVELS.length; i++) qs.add(q[h] == null ? Double.NaN : q[h][i]);
-            n.add(scaled.get(h).size());
-            // rounded as RollingOrigins rounds it, so that ties do not depend on the order of the sum
-            mae.add(scaled.get(h).isEmpty() ? Double.NaN : RollingOrigins.roundTo12(absSum[h] / weightSum[h]));
+            for (int i = 0; i < IntervalCalibrator.LEVELS.length; i++) {
+                qs.add(s.quantiles()[h] == null ? Double.NaN : s.quantiles()[h][i]);
+            }
+            n.add(s.errors()[h]);
+            mae.add(s.weightedMae()[h]);
         }
         return RowFactory.create(model, scala.jdk.javaapi.CollectionConverters.asScala(qs).toSeq(),
                 scala.jdk.javaapi.CollectionConverters.asScala(n).toSeq(),
                 scala.jdk.javaapi.CollectionConverters.asScala(mae).toSeq());
-    }
-
-    /** auto's model at horizon h: the first candidate with the smallest weighted past mean absolute log error. */
-    static String autoChoice(List<String> candidates, Map<String, int[]> errors, Map<String, double[]> mae, int h) {
-        String best = null;
-        double bestErr = Double.POSITIVE_INFINITY;
-        for (String m : candidates) {
-            int[] n = errors.get(m);
-            if (n == null || n[h - 1] < IntervalCalibrator.MIN_ERRORS) continue;
-            double e = mae.get(m)[h - 1];
-            if (e < bestErr) {
-                bestErr = e;
-                best = m;
-            }
-        }
-        return best == null ? candidates.get(0) : best;
     }
 
     /** The total and its parts for one fitted row at the forecast origin, if its model is the one chosen. */

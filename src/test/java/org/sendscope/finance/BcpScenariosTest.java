@@ -216,15 +216,16 @@ class BcpScenariosTest {
         Scenario s = ScenarioFile.read(DIR.resolve("bcp-2024.yaml"));
         try (Warehouse w = Warehouse.openReadOnly(warehouse)) {
             var mix = new ScenarioInputsReader(w, false).read(s).mix();
-            // SEN2 January 2023, BCP: the groups sum to 3,312 placed plans (mainstream 1,104, special 1,266,
-            // AP 14, FE 460, educated elsewhere 252, early years 15, NEET 46, other 0, unknown 155);
-            // independent 190 + non-maintained 190; resourced provision 31 + SEN units 25.
-            assertEquals(380 / 3312.0, mix.get(PlacementCategory.INDEPENDENT_SPECIAL), 1e-12);
-            assertEquals(56 / 3312.0, mix.get(PlacementCategory.RESOURCED_PROVISION), 1e-12);
-            assertEquals((1104 - 56) / 3312.0, mix.get(PlacementCategory.MAINSTREAM), 1e-12);
-            assertEquals((1266 - 380) / 3312.0, mix.get(PlacementCategory.MAINTAINED_SPECIAL), 1e-12);
-            assertEquals(460 / 3312.0, mix.get(PlacementCategory.POST_16), 1e-12);
-            assertEquals((252 + 15 + 46 + 155) / 3312.0, mix.get(PlacementCategory.OTHER), 1e-12);
+            // SEN2 January 2023, BCP (caseload.csv): the groups sum to its 3,266 plans (mainstream 1,104,
+            // special 1,266, AP 14, FE 460, educated elsewhere 252 with its NEET 46 inside, early years 15,
+            // other 0, unknown 155; docs/decisions/0216); independent 190 + non-maintained 190; resourced
+            // provision 31 + SEN units 25.
+            assertEquals(380 / 3266.0, mix.get(PlacementCategory.INDEPENDENT_SPECIAL), 1e-12);
+            assertEquals(56 / 3266.0, mix.get(PlacementCategory.RESOURCED_PROVISION), 1e-12);
+            assertEquals((1104 - 56) / 3266.0, mix.get(PlacementCategory.MAINSTREAM), 1e-12);
+            assertEquals((1266 - 380) / 3266.0, mix.get(PlacementCategory.MAINTAINED_SPECIAL), 1e-12);
+            assertEquals(460 / 3266.0, mix.get(PlacementCategory.POST_16), 1e-12);
+            assertEquals((252 + 15 + 155) / 3266.0, mix.get(PlacementCategory.OTHER), 1e-12);
         }
     }
 

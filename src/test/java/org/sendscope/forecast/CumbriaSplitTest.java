@@ -139,4 +139,80 @@ class CumbriaSplitTest {
         }
         assertEquals(2023, panel.lastStockYear());
     }
+
+    @Test
+    void eachSuccessorIsForecastByItsOwnCodeFromItsApportionedHistory() {
+        SplitApportionment.Split s = cumbria(splits);
+        // Cumbria's January 2023 is 4,489 and 2016 2,397 (SEN2); Cumberland's share is 256,126,117 / 454,148,605.
+        double share = 256_126_117.0 / 454_148_605.0;
+        YearSeries cumberland = SplitApportionment.history(s, s.share(CUMBERLAND), panel);
+        assertEquals(4489 * share, cumberland.get(2023), 1e-9);
+        assertEquals(2397 * share, cumberland.get(2016), 1e-9);
+        assertEquals(2023, cumberland.lastYear(), "no January from the split on");
+        assertEquals(4489 * (1 - share), SplitApportionment.history(s, s.share(WESTMORLAND), panel).get(2023), 1e-9);
+
+        EhcpForecasting f = new EhcpForecasting(panel, 200, RollingOrigins.DEFAULT_WINDOW);
+        List<IntervalForecast> pred = f.forecast(2023, 2, "auto", List.of(CUMBRIA));
+        for (String code : List.of(CUMBERLAND, WESTMORLAND)) {
+            CliRun run = CliRun.of("forecast", "ehcp", "--warehouse", file.toString(), "--area", code, "--origin", "2023",
+                    "--horizon", "2", "--simulations", "200", "--format", "csv");
+            assertEquals(0, run.code(), run.err());
+            String[] lines = run.out().split("\n");
+            assertEquals(3, lines.length, run.out());
+            double k = code.equals(CUMBERLAND) ? share : 1 - share;
+            for (int i = 1; i < lines.length; i++) {
+                String[] c = lines[i].split(",");
+                assertEquals(code, c[0], lines[i]);
+                assertEquals(String.valueOf(2023 + i), c[2]);
+                assertEquals(Math.round(pred.get(i - 1).point() * k), Double.parseDouble(c[5]), 0.0, lines[i]);
+                assertEquals(Math.round(pred.get(i - 1).hi80() * k), Double.parseDouble(c[7]), 0.0, lines[i]);
+            }
+        }
+        CliRun cumberlandTable = CliRun.of("forecast", "ehcp", "--warehouse", file.toString(), "--area", CUMBERLAND,
+                "--origin", "2023", "--horizon", "1", "--simulations", "200");
+        assertTrue(cumberlandTable.out().contains("Cumberland (E06000063) has no January of its own before 2024: its "
+                + "history is Cumbria's times 56.4% (January 2023: 4,489 × 56.4% = 2,532 plans)."), cumberlandTable.out());
+    }
+
+    @Test
+    void aSuccessorWithJanuariesOfItsOwnIsForecastFromThem() {
+        // Two made-up January 2024 counts (SEN2 here ends at 2023): what the forecast does once they are loaded.
+        PanelInputs in;
+        List<SplitApportionment.Split> at2023;
+        List<SplitApportionment.Split> at2024;
+        try (Warehouse w = Warehouse.open(file)) {
+            in = PanelLoader.inputs(w);
+            in.value(CUMBERLAND, "Cumberland", "ehc_plans", "total", "total", 2024, 2600);
+            in.value(WESTMORLAND, "Westmorland and Furness", "ehc_plans", "total", "total", 2024, 2000);
+            Panel withOwn = in.panel();
+            at2023 = SplitApportionment.splits(w, withOwn.asOf(2023));
+            at2024 = SplitApportionment.splits(w, withOwn.asOf(2024));
+            // From 2024 on the successors are linked back by 0041: 2023 = 2,600 × 4,489 / (2,600 + 2,000).
+            assertEquals(2600.0 * 4489 / 4600, withOwn.asOf(2024).area(CUMBERLAND).stock().get(2023), 1e-9);
+            assertEquals(List.of(CUMBERLAND), SplitApportionment.areasToFit(at2024, List.of(CUMBERLAND), withOwn));
+            // From 2023 (before their first January) they are still Cumbria's forecast apportioned.
+            assertEquals(List.of(CUMBRIA), SplitApportionment.areasToFit(at2023, List.of(CUMBERLAND, WESTMORLAND), withOwn));
+            EhcpForecasting f = new EhcpForecasting(withOwn, 50, RollingOrigins.DEFAULT_WINDOW);
+            IntervalForecast own = f.forecast(2024, 1, "last_value", List.of(CUMBERLAND)).get(0);
+            assertEquals(2600.0, own.point(), "carried from its own January 2024");
+            assertFalse(own.parameters().containsKey("apportioned_from"));
+        }
+        assertTrue(at2024.isEmpty(), at2024.toString());
+        assertEquals(List.of(CUMBRIA), at2023.stream().map(SplitApportionment.Split::predecessorCode).toList());
+    }
+
+    @Test
+    void splitsAreReadAsAtTheOriginAndAMergerIsNotApportioned() {
+        try (Warehouse w = Warehouse.open(file)) {
+            // From January 2019 no successor of Cumbria, Northamptonshire or Dorset county reports yet; Dorset
+            // county's part of BCP merged with Bournemouth and Poole, so only the two pure splits are apportioned.
+            List<SplitApportionment.Split> at2019 = SplitApportionment.splits(w, panel.asOf(2019));
+            assertEquals(List.of(CUMBRIA, "E10000021"), at2019.stream().map(SplitApportionment.Split::predecessorCode)
+                    .sorted().toList());
+            SplitApportionment.Split northants = at2019.stream().filter(s -> s.predecessorCode().equals("E10000021"))
+                    .findFirst().orElseThrow();
+            assertEquals(2022, northants.firstJanuary());
+            assertEquals("202122", northants.period());
+        }
+    }
 }

@@ -54,4 +54,56 @@ class LoaderContractTest {
             assertTrue(sen2.replacing(false) == sen2);
         }
     }
+
+    @Test
+    void aPlainLoadInsideAReplacingOneGetsNoPermission(@TempDir Path dir) {
+        Path bad = Path.of("src/test/resources/bad");
+        Loader sen2 = new Sen2Loader(null);
+        // a loader that drops the permission it is handed and loads plainly, on the same thread
+        Loader plainInside = (warehouse, file, replace) -> sen2.load(warehouse, file);
+        try (Warehouse w = Warehouse.open(dir.resolve("w.duckdb"))) {
+            LoadResult first = sen2.load(w, bad.resolve("txn-mini-2019.zip"));
+            LoadException e = assertThrows(LoadException.class,
+                    () -> plainInside.replacing(true).load(w, bad.resolve("txn-mini-2019-no-requests.zip")));
+            assertTrue(e.getMessage().endsWith("pass --replace to replace it anyway"), e.getMessage());
+            assertEquals(1, w.count("SELECT count(*) FROM loads WHERE status = 'loaded' AND load_id = " + first.loadId()));
+        }
+    }
+
+    /**
+     * A scorecard, a paper and an action tracker each loaded again with fewer rows: refused
+     * through the plain loader, let through by the replacing one, so every loader hands the
+     * permission on to its load.
+     */
+    @Test
+    void everyLoaderHandsTheReplacementOn(@TempDir Path dir) throws Exception {
+        record Case(Loader loader, String name, String bigger, String smaller) {
+        }
+        List<Case> cases = List.of(
+                new Case(KpiSpreadsheetLoader.forArea("E06000058", "2024-04-30"), "scorecard.csv",
+                        "KPI,Nov-23,Dec-23,Jan-24\nNo. of complaints,4,5,6\n", "KPI,Jan-24\nNo. of complaints,6\n"),
+                new Case(PaperLoader.forArea("E06000058", "2024-11-01"), "paper.txt",
+                        "KPIs\n\tDirection\tJul-24\tAug-24\tSep-24\tOct-24\nNo. of complaints\t▼\t5\t4\t3\t2\n",
+                        "KPIs\n\tDirection\tSep-24\tOct-24\nNo. of complaints\t▼\t3\t2\n"),
+                new Case(org.sendscope.ingest.actions.ActionSnapshotLoader.forPlan("t", java.time.LocalDate.of(2024, 5, 1),
+                        org.sendscope.ingest.actions.PlanFormat.TRACKER), "tracker.csv",
+                        "Ref,Action,Due date,RAG rating\nT1,Agree the strategy,31/03/24,Completed\n"
+                                + "T2,Publish the self-evaluation,30/04/24,Amber\nT3,Clear the backlog,30/06/24,Green\n",
+                        "Ref,Action,Due date,RAG rating\nT1,Agree the strategy,31/03/24,Completed\n"));
+        try (Warehouse w = Warehouse.open(dir.resolve("w.duckdb"))) {
+            for (Case c : cases) {
+                Path f = dir.resolve(c.name());
+                Files.writeString(f, c.bigger());
+                LoadResult first = c.loader().load(w, f);
+                Files.writeString(f, c.smaller());
+                LoadException e = assertThrows(LoadException.class, () -> c.loader().load(w, f), c.name());
+                assertTrue(e.getMessage().endsWith("pass --replace to replace it anyway"), e.getMessage());
+                LoadResult replaced = c.loader().replacing(true).load(w, f);
+                assertEquals(1, w.count("SELECT count(*) FROM loads WHERE status = 'superseded' AND load_id = "
+                        + first.loadId()), c.name());
+                assertEquals(1, w.count("SELECT count(*) FROM loads WHERE status = 'loaded' AND load_id = "
+                        + replaced.loadId()), c.name());
+            }
+        }
+    }
 }

@@ -39,5 +39,7 @@ class NotebookFunctionsTest {
             assertTrue(NotebookFunctions.STATUS_MEANINGS.containsKey(m), "marker '" + m + "' has no meaning");
         }
         assertEquals("marked 'odd'", NotebookFunctions.statusMeaning("odd"));
+        assertEquals("the region's figure printed on the LA's line, not the LA's own",
+                NotebookFunctions.statusMeaning(org.sendscope.ingest.areas.RegionFigures.STATUS));
     }
 }

@@ -25,6 +25,7 @@ import org.sendscope.forecast.IntervalForecast;
 import org.sendscope.forecast.Models;
 import org.sendscope.forecast.PanelLoader;
 import org.sendscope.forecast.RollingOrigins;
+import org.sendscope.forecast.SplitApportionment;
 import org.sendscope.testing.CliRun;
 import org.sendscope.testing.LocalSpark;
 import org.sendscope.testing.SharedWarehouse;
@@ -130,6 +131,70 @@ class ForecastJobTest {
         assertTrue(manifest.contains("\"simulations\" : \"" + SIMULATIONS + "\""), manifest);
         assertTrue(manifest.contains("observations.parquet"), manifest);
         assertTrue(manifest.contains("\"sha256\""), manifest);
+    }
+
+    @Test
+    void splitLasAreTheirSuccessorsAsInForecastEhcp(@SharedWarehouse.Copy(SharedWarehouse.Contents.SEN2) Path copy)
+            throws Exception {
+        // With the DSG allocations loaded, Northamptonshire (split 1 April 2021) and Cumbria (1 April 2023) go to
+        // their successors from their first Januaries (2022, 2024) by their DSG shares (docs/decisions/0175).
+        CliRun dsg = CliRun.of("load", "dsg", "--warehouse", copy.toString(),
+                org.sendscope.testing.SharedData.dfe("finance/DSG_by_year_dr.xlsx").toString());
+        assertEquals(0, dsg.code(), dsg.err());
+        SparkSession spark = LocalSpark.session();
+        Path dir = Files.createTempDirectory("sendscope-splits-");
+        List<SplitApportionment.Split> expected;
+        List<IntervalForecast> rows;
+        try (Warehouse w = Warehouse.open(copy)) {
+            // the three views the job reads for splits, as `export parquet` writes them (only these, to stay quick)
+            try (java.sql.Statement st = w.connection().createStatement()) {
+                for (String view : List.of("areas", "area_successions", "observations")) {
+                    String where = view.equals("observations") ? " WHERE measure = 'dsg_allocation'" : "";
+                    st.execute("COPY (SELECT * FROM " + view + where + ") TO '" + dir.resolve(view + ".parquet")
+                            + "' (FORMAT parquet)");
+                }
+            }
+            org.sendscope.forecast.Panel panel = PanelLoader.load(w);
+            expected = SplitApportionment.splits(w, panel.asOf(2021));
+            List<SplitApportionment.Split> actual = ForecastJob.splits(spark,
+                    JobArgs.of(dir.toString(), "unused", OutputFormat.parquet), panel.asOf(2021));
+            assertEquals(expected, actual);
+            assertEquals(List.of("E10000006", "E10000021"), actual.stream().map(SplitApportionment.Split::predecessorCode)
+                    .sorted().toList(), "Dorset county's part of BCP is a merger, not a split");
+        }
+        // forecasts from January 2021 of 1,000 plans (80 %: 900-1,100; 95 %: 800-1,200) for both predecessors
+        rows = new ArrayList<>();
+        for (String code : List.of("E10000006", "E10000021")) {
+            for (int h = 1; h <= 3; h++) {
+                rows.add(new IntervalForecast(code, code, 2021, 2021 + h, h, "pooled_growth", "given", 1000, 900, 1100, 800,
+                        1200, null, null, Map.of(), Map.of()));
+            }
+        }
+        List<Row> forecastRows = new ArrayList<>();
+        for (IntervalForecast f : rows) {
+            forecastRows.add(org.apache.spark.sql.RowFactory.create(f.areaCode(), f.areaName(), f.origin(), f.targetYear(),
+                    f.horizon(), f.model(), f.selection(), "total", f.point(), f.lo80(), f.hi80(), f.lo95(), f.hi95()));
+        }
+        List<Row> job = ForecastJob.apportioned(spark.createDataFrame(forecastRows, ForecastJob.FORECASTS), expected)
+                .collectAsList();
+        List<IntervalForecast> single = SplitApportionment.apply(expected, rows, new ArrayList<>());
+        assertEquals(single.size(), job.size());
+        // Cumbria 2022-2024 and Northamptonshire 2022-2024: Cumbria keeps 2022 and 2023, Northamptonshire none
+        assertEquals(List.of("E06000061@2022", "E06000061@2023", "E06000061@2024", "E06000062@2022", "E06000062@2023",
+                "E06000062@2024", "E06000063@2024", "E06000064@2024", "E10000006@2022", "E10000006@2023"),
+                job.stream().map(r -> r.getString(0) + "@" + r.getInt(3)).sorted().toList());
+        Map<String, IntervalForecast> byKey = new HashMap<>();
+        for (IntervalForecast f : single) byKey.put(f.areaCode() + "@" + f.targetYear(), f);
+        // Cumberland's share of the 2023-24 allocation: 256,126,117 / 454,148,605
+        Row cumberland = job.stream().filter(r -> r.getString(0).equals("E06000063")).findFirst().orElseThrow();
+        assertEquals(1000 * 256_126_117.0 / 454_148_605.0, cumberland.getDouble(8), 1e-9);
+        assertEquals("Cumberland", cumberland.getString(1));
+        for (Row r : job) {
+            IntervalForecast e = byKey.get(r.getString(0) + "@" + r.getInt(3));
+            assertEquals(e.areaName(), r.getString(1));
+            assertEquals(e.point(), r.getDouble(8), 1e-9 * e.point());
+            assertEquals(e.hi95(), r.getDouble(12), 1e-9 * e.hi95());
+        }
     }
 
     private static List<CSVRecord> records(String text) throws IOException {

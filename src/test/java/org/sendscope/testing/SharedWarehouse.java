@@ -19,7 +19,8 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Warehouses loaded from the shared published files once per test JVM, each test class (or test)
+ * Warehouses loaded from the shared published files once per test run (one build for both test
+ * JVMs, {@link RunShared}), each test class (or test)
  * handed its own copy of the file: a test writes to its copy as much as it likes, and nothing
  * reloads the SEN2 releases from scratch. Use it as {@code @ExtendWith(SharedWarehouse.class)} and
  * a parameter {@code @SharedWarehouse.Copy(Contents.SEN2) Path warehouse} of a {@code @BeforeAll}
@@ -48,7 +49,9 @@ public final class SharedWarehouse implements ParameterResolver {
          * action snapshots of the three plans in the papers. A new notebook that needs another
          * source adds its load here.
          */
-        NOTEBOOKS(SEN2_NEIGHBOURS);
+        NOTEBOOKS(SEN2_NEIGHBOURS),
+        /** What {@code sendscope demo} builds (it reads the SEN2 releases in place where ../shared is present). */
+        DEMO(null);
 
         final Contents parent;
 
@@ -78,6 +81,7 @@ public final class SharedWarehouse implements ParameterResolver {
                             .toString(), "--plan", "bedford-wsoa-2018", "--snapshot", "2018-07-06"});
                     yield l;
                 }
+                case DEMO -> List.<String[]>of(new String[] {"demo"});
             };
         }
 
@@ -102,7 +106,7 @@ public final class SharedWarehouse implements ParameterResolver {
     @Override
     public Object resolveParameter(ParameterContext p, ExtensionContext c) {
         Contents contents = p.findAnnotation(Copy.class).orElseThrow().value();
-        Path built = built(c.getRoot(), contents);
+        Path built = built(contents);
         // The copy's folder goes when the class (or test) that asked for it is done.
         Folder folder = c.getStore(NS).computeIfAbsent("copies", k -> Folder.create("sendscope-copy-"), Folder.class);
         try {
@@ -115,25 +119,37 @@ public final class SharedWarehouse implements ParameterResolver {
         }
     }
 
-    /** The warehouse file of a stage, built once per test run (per JVM) and kept until the run ends. */
-    static Path built(ExtensionContext root, Contents contents) {
-        Folder folder = root.getStore(NS).computeIfAbsent("built", k -> Folder.create("sendscope-shared-"), Folder.class);
-        return root.getStore(NS).computeIfAbsent(contents, k -> build(root, folder, contents), Path.class);
+    /**
+     * A copy of a stage's warehouse as {@code dir/w.duckdb}, for a test that first checks what it
+     * needs (shared data, Jupyter) and only then asks for the warehouse.
+     */
+    public static Path copy(Contents contents, Path dir) {
+        Path copy = dir.resolve("w.duckdb");
+        try {
+            Files.copy(built(contents), copy);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot copy the " + contents + " warehouse", e);
+        }
+        return copy;
     }
 
-    private static Path build(ExtensionContext root, Folder folder, Contents contents) {
-        Path file = folder.path.resolve(contents.name().toLowerCase() + ".duckdb");
-        try {
-            if (contents.parent != null) Files.copy(built(root, contents.parent), file);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot copy the " + contents.parent + " warehouse", e);
-        }
+    /**
+     * The warehouse file of a stage, built once per test run for all its JVMs ({@link RunShared})
+     * and kept until the run ends; never written to (each class gets a copy).
+     */
+    static Path built(Contents contents) {
+        // The parent first, so that no JVM waits for one stage while holding another's lock.
+        Path parent = contents.parent == null ? null : built(contents.parent);
+        return RunShared.once(contents.name().toLowerCase() + ".duckdb", file -> build(parent, file, contents));
+    }
+
+    private static void build(Path parent, Path file, Contents contents) throws IOException {
+        if (parent != null) Files.copy(parent, file);
         for (String[] load : contents.loads()) {
             String[] args = Stream.concat(Arrays.stream(load), Stream.of("--warehouse", file.toString())).toArray(String[]::new);
             CliRun r = CliRun.of(args);
             assertEquals(0, r.code(), String.join(" ", load) + ": " + r.err());
         }
-        return file;
     }
 
     /** A temporary folder deleted with everything in it when its store is closed. */

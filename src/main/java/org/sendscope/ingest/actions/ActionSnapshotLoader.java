@@ -58,7 +58,7 @@ public final class ActionSnapshotLoader {
 
     /** This loader as a {@link org.sendscope.ingest.Loader} for snapshots of one plan on one date. */
     public static org.sendscope.ingest.Loader forPlan(String planId, LocalDate snapshot, PlanFormat format) {
-        return (warehouse, file) -> load(warehouse, file, planId, snapshot, format);
+        return (warehouse, file, replace) -> load(warehouse, SourceFile.of(file), planId, snapshot, format, replace);
     }
 
     /** Loads a file as one snapshot of a plan. */
@@ -70,11 +70,17 @@ public final class ActionSnapshotLoader {
     /** Loads a file (already checksummed, e.g. a bundled resource copied out) as one snapshot of a plan. */
     public static LoadResult load(Warehouse warehouse, SourceFile file, String planId, LocalDate snapshot,
                                   PlanFormat format) {
+        return load(warehouse, file, planId, snapshot, format, false);
+    }
+
+    /** As above, allowed (when {@code replace}) to supersede the snapshot's earlier load though that loses data. */
+    public static LoadResult load(Warehouse warehouse, SourceFile file, String planId, LocalDate snapshot,
+                                  PlanFormat format, boolean replace) {
         if (planId == null || !planId.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
             throw new LoadException(file.name(), "plan id '" + planId + "' must be letters, digits, '.', '_' or '-'");
         }
         String scope = SOURCE + "|" + planId + "|" + snapshot;
-        return LoadRun.run(warehouse, SOURCE, scope, file, snapshot.toString(), run -> {
+        return LoadRun.run(warehouse, SOURCE, scope, file, snapshot.toString(), replace, run -> {
             ParsedPlan plan = parse(file.path(), file.name(), format);
             write(run, plan, planId, snapshot);
             return plan.actions().size();

@@ -4,12 +4,16 @@ import static org.sendscope.ingest.CsvStaging.literal;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.sendscope.ingest.CsvStaging;
@@ -19,6 +23,7 @@ import org.sendscope.ingest.LoadRun;
 import org.sendscope.ingest.Numbers;
 import org.sendscope.ingest.Plausibility;
 import org.sendscope.ingest.areas.KnownAreas;
+import org.sendscope.ingest.areas.RegionFigures;
 
 /**
  * Loads one CSV of a SEN2 release inside the release's transaction: stage with DuckDB, check every
@@ -31,6 +36,7 @@ final class Sen2FileLoader {
     private final Path csv;
     private final String name;
     private final Connection c;
+    private final List<String> notes = new ArrayList<>();
 
     Sen2FileLoader(LoadRun run, Sen2File spec, Path csv, String displayName) {
         this.run = run;
@@ -59,6 +65,8 @@ final class Sen2FileLoader {
             checkRows(s);
             checkRowsOnce(s);
             checkValues(s, valueColumns);
+            if (spec.rows() == Sen2File.RowBreakdown.TOPIC) repairRegionFigures(s, columns);
+            checkAddsUp(s, columns);
             checkPlausible(s, columns, valueColumns);
             // Unpivoted as it is inserted, from the staged rows: no long table is built first
             // (for the 2022 placement files that took as long as the insert itself).
@@ -81,6 +89,11 @@ final class Sen2FileLoader {
             LoadPoints.reached("inserted:" + spec.name());
             return n;
         }
+    }
+
+    /** What the load changed or noticed in the file, for the load's message (empty for most files). */
+    List<String> notes() {
+        return notes;
     }
 
     /** The rows whose values are checked and loaded: a 'skip' row repeats a total loaded elsewhere. */
@@ -286,6 +299,140 @@ final class Sen2FileLoader {
                     }
                 }
             }
+        }
+    }
+
+    /** The file's columns that hold counts, each once. */
+    private static List<Sen2Vocabulary.Column> countColumns(List<Sen2Vocabulary.Column> columns) {
+        Map<String, Sen2Vocabulary.Column> byColumn = new LinkedHashMap<>();
+        for (Sen2Vocabulary.Column col : columns) {
+            if ("count".equals(Sen2Vocabulary.unitOf(col.measure()))) byColumn.putIfAbsent(col.column(), col);
+        }
+        return List.copyOf(byColumn.values());
+    }
+
+    /** A count column's staged cells as {@link RegionFigures} reads them, of the rows {@code where} keeps. */
+    private static String cells(String q, String where) {
+        return "SELECT line, time_period AS period, row_breakdown AS breakdown, level, area_code, area_name, region_code, "
+                + q + " AS raw, gss_value(" + q + ") AS v FROM stg_sen2_rows WHERE " + where;
+    }
+
+    /**
+     * An LA's headline line that carries its region's figure (while the region's other LAs report
+     * too) holds no figure of the LA's: the 2025 release prints Yorkshire and The Humber's 6,078 new
+     * plans of 2022 on each of its 15 LAs' lines. The LA's figure is taken from the file itself —
+     * the sum of its own rows, where every breakdown of them (age, ethnicity, sex) gives the same
+     * sum and the line carries its own placements beside the total; else, for one such LA in the
+     * region, the region's figure less its other LAs' — and the load's message says so. Anything
+     * else is refused (docs/decisions/0215).
+     */
+    private void repairRegionFigures(Statement s, List<Sen2Vocabulary.Column> columns) throws SQLException {
+        List<String> others = countColumns(columns).stream().filter(col -> !col.usesRowBreakdown())
+                .map(col -> CsvStaging.quote(col.column())).toList();
+        String ownNumbers = others.isEmpty() ? "false"
+                : others.stream().map(q -> "gss_value(" + q + ") IS NOT NULL").collect(Collectors.joining(" OR "));
+        for (Sen2Vocabulary.Column col : countColumns(columns)) {
+            if (!col.usesRowBreakdown()) continue;
+            String q = CsvStaging.quote(col.column());
+            List<RegionFigures.OnLaLine> misplaced = RegionFigures.onLaLines(s, cells(q, "row_breakdown = 'total'"));
+            if (misplaced.isEmpty()) continue;
+            Set<Long> withOwnNumbers = new HashSet<>();
+            try (ResultSet rs = s.executeQuery("SELECT line FROM stg_sen2_rows WHERE (" + ownNumbers + ") AND line IN ("
+                    + misplaced.stream().map(m -> String.valueOf(m.line())).collect(Collectors.joining(", ")) + ")")) {
+                while (rs.next()) withOwnNumbers.add(rs.getLong(1));
+            }
+            Map<Long, Double> fixed = new LinkedHashMap<>();
+            Map<String, List<RegionFigures.OnLaLine>> unresolved = new LinkedHashMap<>();
+            for (RegionFigures.OnLaLine m : misplaced) {
+                Double own = withOwnNumbers.contains(m.line()) ? ownRowsSum(s, q, m.period(), m.areaCode()) : null;
+                if (own != null) fixed.put(m.line(), own);
+                else unresolved.computeIfAbsent(m.period() + "|" + m.regionCode(), k -> new ArrayList<>()).add(m);
+            }
+            List<String> residuals = new ArrayList<>();
+            for (List<RegionFigures.OnLaLine> group : unresolved.values()) {
+                RegionFigures.OnLaLine m = group.get(0);
+                double rest = Double.NaN;
+                if (group.size() == 1) {
+                    // the region's figure less its other LAs': those the file prints, and those taken above
+                    List<RegionFigures.OnLaLine> sameRegion = misplaced.stream()
+                            .filter(f -> f.period().equals(m.period()) && f.regionCode().equals(m.regionCode())).toList();
+                    String misplacedLines = sameRegion.stream().map(f -> String.valueOf(f.line())).collect(Collectors.joining(", "));
+                    double othersSum = sameRegion.stream().filter(f -> fixed.containsKey(f.line()))
+                            .mapToDouble(f -> fixed.get(f.line())).sum();
+                    try (PreparedStatement p = c.prepareStatement("SELECT coalesce(sum(gss_value(" + q + ")), 0) "
+                            + "FROM stg_sen2_rows WHERE row_breakdown = 'total' AND level = 'local_authority' "
+                            + "AND time_period = ? AND region_code = ? AND line NOT IN (" + misplacedLines + ")")) {
+                        p.setString(1, m.period());
+                        p.setString(2, m.regionCode());
+                        try (ResultSet rs = p.executeQuery()) {
+                            rs.next();
+                            rest = m.value() - othersSum - rs.getDouble(1);
+                        }
+                    }
+                }
+                if (group.size() > 1 || !(rest >= 0)) {
+                    throw new LoadException(name, m.line(), col.column(), m.raw(), "the figure of the region, "
+                            + m.regionName() + ", on the line of " + m.areaName() + " while the region's other local authorities "
+                            + "report too, and the file gives no other figure for " + m.areaName() + " (docs/decisions/0215)");
+                }
+                fixed.put(m.line(), rest);
+                residuals.add(m.areaName() + " (line " + m.line() + ")");
+            }
+            try (PreparedStatement p = c.prepareStatement("UPDATE stg_sen2_rows SET " + q + " = ? WHERE line = ?")) {
+                for (Map.Entry<Long, Double> e : fixed.entrySet()) {
+                    p.setString(1, RegionFigures.plain(e.getValue()));
+                    p.setLong(2, e.getKey());
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
+            notes.add(RegionFigures.summary(spec.name() + ".csv", col.column(), misplaced) + ": "
+                    + (misplaced.size() - residuals.size()) + " loaded as the sum of the LA's own rows"
+                    + (residuals.isEmpty() ? "" : ", " + String.join(", ", residuals) + " as the region less its other LAs")
+                    + " (docs/decisions/0215)");
+        }
+    }
+
+    /**
+     * The sum of an LA's rows in one period when every breakdown topic of them (at least two, each
+     * with no marker) gives the same sum; otherwise null.
+     */
+    private Double ownRowsSum(Statement s, String q, String period, String area) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT count(*), min(total), max(total), bool_and(complete) FROM ("
+                + "SELECT breakdown_topic, sum(gss_value(" + q + ")) AS total, count(*) = count(gss_value(" + q + ")) AS complete "
+                + "FROM stg_sen2_rows WHERE " + LOADED_ROW + " AND row_breakdown <> 'total' AND level = 'local_authority' "
+                + "AND time_period = ? AND area_code = ? GROUP BY breakdown_topic)")) {
+            p.setString(1, period);
+            p.setString(2, area);
+            try (ResultSet rs = p.executeQuery()) {
+                rs.next();
+                boolean agree = rs.getLong(1) >= 2 && rs.getBoolean(4) && rs.getDouble(2) == rs.getDouble(3);
+                return agree ? rs.getDouble(2) : null;
+            }
+        }
+    }
+
+    /**
+     * Refuses a file whose geography does not add up ({@link RegionFigures}): an LA's count equal to
+     * its region's while the region's other LAs report more than none (the region's figure on the
+     * LA's line), or the LAs' counts summing to more than England's by more than
+     * {@link RegionFigures#ENGLAND_MARGIN} (a suppressed cell only makes the sum smaller). Per
+     * period, breakdown and count column (docs/decisions/0215).
+     */
+    private void checkAddsUp(Statement s, List<Sen2Vocabulary.Column> columns) throws SQLException {
+        for (Sen2Vocabulary.Column col : countColumns(columns)) {
+            String q = CsvStaging.quote(col.column());
+            String cells = cells(q, LOADED_ROW + (col.usesRowBreakdown() ? "" : " AND row_breakdown = 'total'"));
+            List<RegionFigures.OnLaLine> misplaced = RegionFigures.onLaLines(s, cells);
+            if (!misplaced.isEmpty()) {
+                RegionFigures.OnLaLine m = misplaced.get(0);
+                throw new LoadException(name, m.line(), col.column(), m.raw(), "the same figure as its region, "
+                        + m.regionName() + " (line " + m.regionLine() + "), on the line of " + m.areaName()
+                        + " while the region's other local authorities report too: a region's figure on a local "
+                        + "authority's line (docs/decisions/0215)");
+            }
+            var above = RegionFigures.aboveEngland(s, cells);
+            if (above.isPresent()) throw new LoadException(name, above.get().line(), col.column(), above.get().raw(), above.get().reason());
         }
     }
 

@@ -19,7 +19,7 @@ public record Sen2Loader(String vintage) implements Loader {
     }
 
     @Override
-    public LoadResult load(Warehouse warehouse, Path release) {
-        return Sen2Release.load(warehouse, release, vintage);
+    public LoadResult load(Warehouse warehouse, Path release, boolean replace) {
+        return Sen2Release.load(warehouse, release, vintage, replace);
     }
 }

@@ -61,6 +61,11 @@ public final class Sen2Release {
      *                release's own content ({@link #vintageOf}), never from the file's name
      */
     public static LoadResult load(Warehouse warehouse, Path source, String vintage) {
+        return load(warehouse, source, vintage, false);
+    }
+
+    /** Loads a release, allowed (when {@code replace}) to supersede the release's earlier load though it loses data. */
+    public static LoadResult load(Warehouse warehouse, Path source, String vintage, boolean replace) {
         SourceFile file = Files.isDirectory(source) ? SourceFile.ofDirectory(source) : SourceFile.of(source);
         Path tmp = null;
         boolean started = false;
@@ -78,7 +83,7 @@ public final class Sen2Release {
             String v = vintage != null ? vintage : vintageOf(csvs.get(GUIDANCE), csvs.get(layout.files().get(0).name()));
             Map<String, Path> files = csvs;
             started = true;
-            return LoadRun.run(warehouse, SOURCE, SOURCE + "|" + v, file, v, run -> loadFiles(run, layout, files));
+            return LoadRun.run(warehouse, SOURCE, SOURCE + "|" + v, file, v, replace, run -> loadFiles(run, layout, files));
         } catch (LoadException e) {
             // LoadRun records its own refusals; one before it began is recorded here
             throw started ? e : LoadRun.refused(warehouse, SOURCE, file, e);
@@ -94,13 +99,16 @@ public final class Sen2Release {
         long rows = 0;
         List<String> loaded = new ArrayList<>();
         List<String> absent = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         for (Sen2File f : layout.files()) {
             Path csv = csvs.get(f.name());
             if (csv == null) {
                 absent.add(f.name());
                 continue;
             }
-            long n = new Sen2FileLoader(run, f, csv, run.file().name() + "!" + f.name() + ".csv").load();
+            Sen2FileLoader fileLoader = new Sen2FileLoader(run, f, csv, run.file().name() + "!" + f.name() + ".csv");
+            long n = fileLoader.load();
+            notes.addAll(fileLoader.notes());
             run.part(f.name() + ".csv", n);
             rows += n;
             loaded.add(f.name());
@@ -112,7 +120,8 @@ public final class Sen2Release {
                 .sorted().toList();
         run.message(layout.name().toLowerCase() + " layout; files " + String.join(", ", loaded)
                 + (absent.isEmpty() ? "" : "; absent " + String.join(", ", absent))
-                + (ignored.isEmpty() ? "" : "; not loaded (no numeric measures mapped) " + String.join(", ", ignored)));
+                + (ignored.isEmpty() ? "" : "; not loaded (no numeric measures mapped) " + String.join(", ", ignored))
+                + notes.stream().map(n -> "; " + n).collect(java.util.stream.Collectors.joining()));
         return rows;
     }
 

@@ -27,6 +27,7 @@ import org.sendscope.ingest.LoadRun;
 import org.sendscope.ingest.Numbers;
 import org.sendscope.ingest.Plausibility;
 import org.sendscope.ingest.areas.KnownAreas;
+import org.sendscope.ingest.areas.RegionFigures;
 import org.sendscope.ingest.staging.StagedRows;
 
 /**
@@ -38,6 +39,8 @@ import org.sendscope.ingest.staging.StagedRows;
  */
 final class EesDataSetLoad {
     private static final String STAGE = "stg_ees_rows";
+    /** The staged cells that are their region's figure on an LA's line: line, staged indicator column. */
+    private static final String REGION_FIGURES = "stg_ees_region_figures";
     /** The rows that are loaded: a level sendscope holds and at most one filter not at its total. */
     private static final String LOADED = "level IS NOT NULL AND row_breakdown IS NOT NULL";
     private static final List<String> MONTHS = List.of("January", "February", "March", "April", "May", "June", "July",
@@ -48,6 +51,8 @@ final class EesDataSetLoad {
     private final DataSetMeta meta;
     private final Connection c;
     private final String name;
+    /** What the geography check found, for the load's message and note. */
+    private final List<String> regionNotes = new ArrayList<>();
 
     EesDataSetLoad(LoadRun run, EesCache.CachedVersion version) {
         this.run = run;
@@ -74,6 +79,8 @@ final class EesDataSetLoad {
             checkRowsOnce(s);
             checkValues(s);
             checkPlausible(s);
+            markRegionFigures(s);
+            checkAboveEngland(s);
             long n = insertObservations(s);
             insertMeasures();
             s.execute("INSERT INTO area_fact SELECT area_code, any_value(la_number ORDER BY period_start DESC), "
@@ -88,6 +95,7 @@ final class EesDataSetLoad {
             run.message("EES data set " + version.dataSetId() + " version " + version.version()
                     + (version.dataSet() == null ? "" : " (" + version.dataSet().title() + ")") + (note.isEmpty() ? "" : "; " + note));
             s.execute("DROP TABLE " + STAGE);
+            s.execute("DROP TABLE " + REGION_FIGURES);
             LoadPoints.reached("inserted:ees");
             return n;
         }
@@ -285,15 +293,90 @@ final class EesDataSetLoad {
         }
     }
 
+    /** The staged names of the indicators that are counts (the geography check adds counts only: percentages do not add). */
+    private List<Integer> countIndicators() {
+        List<Integer> counts = new ArrayList<>();
+        for (int i = 0; i < meta.indicators().size(); i++) {
+            if ("count".equals(EesVocabulary.unit(meta.indicators().get(i)))) counts.add(i);
+        }
+        return counts;
+    }
+
+    /**
+     * A count indicator's loaded cells as {@link RegionFigures} reads them, a period being its
+     * identifier and label ({@code Calendar year 2022}); cells already found to be their region's
+     * figure count as no number.
+     */
+    private String cells(int i) {
+        String v = quote("v_" + i);
+        return "SELECT line, time_identifier || ' ' || time_period AS period, row_breakdown AS breakdown, level, area_code, "
+                + "area_name, region_code, " + v + " AS raw, CASE WHEN line IN (SELECT line FROM " + REGION_FIGURES
+                + " WHERE staged = " + literal("v_" + i) + ") THEN NULL ELSE gss_value(" + v + ") END AS v FROM " + STAGE
+                + " WHERE " + LOADED;
+    }
+
+    /**
+     * An LA's count equal to its region's, above 0, while the region's other LAs report too, is the
+     * region's figure printed on the LA's line (the SEN2 new plans file prints Yorkshire and The
+     * Humber's 6,078 of 2022 on its 15 LAs' lines). The EES data set cannot say what the LA's own
+     * figure is (nothing in the metadata says which options of a filter add up to its total), so
+     * the cell is stored with the status {@link RegionFigures#STATUS} and no value, and the load's
+     * message names the lines and LAs (docs/decisions/0208).
+     */
+    private void markRegionFigures(Statement s) throws SQLException {
+        s.execute("CREATE OR REPLACE TEMP TABLE " + REGION_FIGURES + " (line BIGINT, staged VARCHAR)");
+        for (int i : countIndicators()) {
+            List<RegionFigures.OnLaLine> found = RegionFigures.onLaLines(s, cells(i));
+            if (found.isEmpty()) continue;
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO " + REGION_FIGURES + " VALUES (?, ?)")) {
+                for (RegionFigures.OnLaLine m : found) {
+                    p.setLong(1, m.line());
+                    p.setString(2, "v_" + i);
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
+            String column = meta.indicators().get(i).column();
+            Map<String, List<RegionFigures.OnLaLine>> byRegion = new java.util.LinkedHashMap<>();
+            for (RegionFigures.OnLaLine m : found) {
+                byRegion.computeIfAbsent(m.period() + "|" + m.breakdown() + "|" + m.regionCode(), k -> new ArrayList<>()).add(m);
+            }
+            for (List<RegionFigures.OnLaLine> group : byRegion.values()) {
+                regionNotes.add(RegionFigures.summary("data.csv", column, group)
+                        + (group.get(0).breakdown().equals("total") ? "" : " for " + group.get(0).breakdown())
+                        + ": the region's figure (its line " + group.get(0).regionLine() + "), not the LAs' own, and the data set "
+                        + "gives no other; stored as status " + RegionFigures.STATUS + " with no value for "
+                        + group.stream().map(m -> m.areaName() + " (line " + m.line() + ")").collect(Collectors.joining(", "))
+                        + " (docs/decisions/0208)");
+            }
+        }
+    }
+
+    /**
+     * Refuses the file when its LAs' counts sum to more than England's by more than
+     * {@link RegionFigures#ENGLAND_MARGIN}, as the SEN2 loader does (docs/decisions/0215).
+     */
+    private void checkAboveEngland(Statement s) throws SQLException {
+        for (int i : countIndicators()) {
+            var above = RegionFigures.aboveEngland(s, cells(i));
+            if (above.isPresent()) {
+                throw new LoadException(name, above.get().line(), meta.indicators().get(i).column(), above.get().raw(),
+                        above.get().reason());
+            }
+        }
+    }
+
     private long insertObservations(Statement s) throws SQLException {
         return s.executeUpdate("INSERT INTO observation_fact SELECT u.area_code, u.area_name, u.level, i.measure, u.row_breakdown, "
                 + "u.period_kind, CASE WHEN u.period_kind = 'month' THEN u.time_identifier || ' ' || u.time_period ELSE u.time_period END, "
-                + "u.period_start, u.period_end, gss_value(u.raw), gss_status(u.raw), "
+                + "u.period_start, u.period_end, CASE WHEN rf.line IS NULL THEN gss_value(u.raw) END, "
+                + "CASE WHEN rf.line IS NULL THEN gss_status(u.raw) ELSE " + literal(RegionFigures.STATUS) + " END, "
                 + literal(EesLoader.SOURCE) + ", " + literal(run.vintage()) + ", " + run.loadId()
-                + " FROM (UNPIVOT (SELECT area_code, area_name, level, row_breakdown, period_kind, time_period, time_identifier, period_start, "
-                + periodEnd() + " AS period_end, " + valueColumns() + " FROM " + STAGE + " WHERE " + LOADED + ") ON "
+                + " FROM (UNPIVOT (SELECT line, area_code, area_name, level, row_breakdown, period_kind, time_period, time_identifier, "
+                + "period_start, " + periodEnd() + " AS period_end, " + valueColumns() + " FROM " + STAGE + " WHERE " + LOADED + ") ON "
                 + valueColumns() + " INTO NAME staged VALUE raw) u JOIN (VALUES " + indicatorRows()
-                + ") i (staged, position, csv_column, measure) USING (staged)");
+                + ") i (staged, position, csv_column, measure) USING (staged) "
+                + "LEFT JOIN " + REGION_FIGURES + " rf ON rf.line = u.line AND rf.staged = u.staged");
     }
 
     private void insertMeasures() throws SQLException {
@@ -333,7 +416,7 @@ final class EesDataSetLoad {
 
     /** What was kept out and what is new, in words. */
     private String note(Statement s, List<String> header) throws SQLException {
-        List<String> parts = new ArrayList<>();
+        List<String> parts = new ArrayList<>(regionNotes);
         Map<String, Long> levels = new TreeMap<>();
         try (ResultSet rs = s.executeQuery("SELECT geographic_level, count(*) FROM " + STAGE + " WHERE level IS NULL GROUP BY 1")) {
             while (rs.next()) levels.put(rs.getString(1), rs.getLong(2));

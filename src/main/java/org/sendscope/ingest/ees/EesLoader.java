@@ -28,7 +28,7 @@ public final class EesLoader implements Loader {
     public static final String SOURCE = "ees";
 
     @Override
-    public LoadResult load(Warehouse warehouse, Path folder) {
+    public LoadResult load(Warehouse warehouse, Path folder, boolean replace) {
         EesCache.CachedVersion v;
         try {
             v = EesCache.CachedVersion.open(folder);
@@ -38,7 +38,7 @@ public final class EesLoader implements Loader {
             throw LoadRun.refused(warehouse, SOURCE, SourceFile.ofDirectory(folder), refused);
         }
         SourceFile file = new SourceFile(v.csv(), v.csv().toString(), v.sha256());
-        return LoadRun.run(warehouse, SOURCE, SOURCE + "|" + v.dataSetId(), file, vintage(v.dataSetId(), v.version()),
+        return LoadRun.run(warehouse, SOURCE, SOURCE + "|" + v.dataSetId(), file, vintage(v.dataSetId(), v.version()), replace,
                 run -> new EesDataSetLoad(run, v).load());
     }
 

@@ -57,7 +57,7 @@ public final class DsgLoader implements org.sendscope.ingest.Loader {
 
     /** Loads one workbook in one transaction. */
     @Override
-    public LoadResult load(Warehouse warehouse, Path xlsx) {
+    public LoadResult load(Warehouse warehouse, Path xlsx, boolean replace) {
         SourceFile file = SourceFile.of(xlsx);
         try {
             AreaCodes areas = AreaCodes.of(warehouse.connection());
@@ -69,7 +69,7 @@ public final class DsgLoader implements org.sendscope.ingest.Loader {
             String v = vintage != null ? vintage : Integer.toString(rows.stream()
                     .mapToInt(o -> o.period().end().getYear()).max().orElseThrow());
             String kind = layout == Layout.BALANCE ? "balance" : "allocation";
-            return LoadRun.run(warehouse, SOURCE, SOURCE + "|" + kind + "|" + v, file, v, run -> {
+            return LoadRun.run(warehouse, SOURCE, SOURCE + "|" + kind + "|" + v, file, v, replace, run -> {
                 if (layout == Layout.BALANCE) {
                     DsgMeasures.describeBalance(run.connection(), run.loadId());
                     return DsgWriter.write(run, DsgMeasures.BALANCE_PCT, rows);

@@ -64,12 +64,21 @@ public final class KpiLoader {
      */
     public KpiLoadReport load(String loader, SourceFile file, String areaCode, String areaName, String vintage,
                               Reading reading) {
+        return load(loader, file, areaCode, areaName, vintage, false, reading);
+    }
+
+    /**
+     * As {@link #load(String, SourceFile, String, String, String, Reading)}, allowed (when
+     * {@code replace}) to supersede the earlier load of the same file and area though it loses data.
+     */
+    public KpiLoadReport load(String loader, SourceFile file, String areaCode, String areaName, String vintage,
+                              boolean replace, Reading reading) {
         String base = file.path().getFileName().toString();
         String source = loader + ":" + base.replaceFirst("\\.[^.]+$", "");
         String scope = loader + "|" + areaCode + "|" + base;
         KpiStore store = new KpiStore();
         List<String> read = new ArrayList<>();
-        LoadResult result = LoadRun.run(warehouse, loader, scope, file, vintage, run -> {
+        LoadResult result = LoadRun.run(warehouse, loader, scope, file, vintage, replace, run -> {
             // inside the load's transaction: a refused file must not leave catalogue rows behind
             catalogue.install(run.connection());
             KpiLoadContext ctx = context(run, areaCode, source, vintage, file.name());

@@ -24,8 +24,14 @@ public final class KpiSpreadsheetLoader {
                 KpiSpreadsheet.READING);
     }
 
+    /** Loads a scorecard, allowed (when {@code replace}) to supersede its earlier load though that loses data. */
+    public static KpiLoadReport load(Warehouse warehouse, SourceFile file, String areaCode, String vintage, boolean replace) {
+        return new KpiLoader(warehouse, KpiCatalogue.bundled()).load(SOURCE, file, areaCode, null, vintage, replace,
+                KpiSpreadsheet.READING);
+    }
+
     /** This loader as a {@link org.sendscope.ingest.Loader} for one LA's scorecards of one vintage. */
     public static org.sendscope.ingest.Loader forArea(String areaCode, String vintage) {
-        return (warehouse, file) -> load(warehouse, SourceFile.of(file), areaCode, vintage).result();
+        return (warehouse, file, replace) -> load(warehouse, SourceFile.of(file), areaCode, vintage, replace).result();
     }
 }

@@ -37,8 +37,14 @@ import org.sendscope.warehouse.Warehouse;
  * {@code reported}, a marker ({@code -}, {@code x}, {@code c}, …) is a status with no value; a value
  * that is neither refuses the file. A row whose Years label cannot be dated is recorded in
  * {@code load_reject_log} and left out (docs/decisions/0010-lait-measure-codes-and-years.md).
+ *
+ * <p>A loader is the settings it was made with, as {@code Sen2Loader} is:
+ *
+ * @param dictionary LAIT's data dictionary CSV (titles, polarity, units, year types)
+ * @param codeList   LAIT's LA code list (names and regions), or null
+ * @param vintage    the release to record, or null for the year the file's latest period ends
  */
-public final class LaitLoader implements org.sendscope.ingest.Loader {
+public record LaitLoader(Path dictionary, Path codeList, String vintage) implements org.sendscope.ingest.Loader {
     /** The loader's name in load_log and the observations' source. */
     public static final String SOURCE = "lait";
     /**
@@ -50,24 +56,9 @@ public final class LaitLoader implements org.sendscope.ingest.Loader {
     static final List<String> COLUMNS = List.of("Short Desc", "Data item", "Years", "LA and Regions", "Values",
             "LA Number", "Region");
 
-    private final Path dictionary;
-    private final Path codeList;
-    private final String vintage;
-
-    /**
-     * @param dictionary    LAIT's data dictionary CSV (titles, polarity, units, year types)
-     * @param codeList      LAIT's LA code list (names and regions), or null
-     * @param vintage       the release to record, or null for the year the file's latest period ends
-     */
-    public LaitLoader(Path dictionary, Path codeList, String vintage) {
-        this.dictionary = dictionary;
-        this.codeList = codeList;
-        this.vintage = vintage;
-    }
-
     /** Loads one LAIT Parquet file in one transaction. */
     @Override
-    public LoadResult load(Warehouse warehouse, Path parquet) {
+    public LoadResult load(Warehouse warehouse, Path parquet, boolean replace) {
         SourceFile file = SourceFile.of(parquet);
         LoadResult same = alreadyLoaded(warehouse.connection(), file);
         if (same != null) return same;
@@ -75,14 +66,14 @@ public final class LaitLoader implements org.sendscope.ingest.Loader {
         LaCodeList codes = codeList == null ? null : LaCodeList.read(codeList);
         Connection c = warehouse.connection();
         try (LoadSettings settings = LoadSettings.apply(c)) {
-            return load(warehouse, c, file, dict, codes, parquet);
+            return load(warehouse, c, file, dict, codes, parquet, replace);
         } catch (SQLException e) {
             throw new LoadException(file.name(), "warehouse error: " + e.getMessage(), e);
         }
     }
 
     private LoadResult load(Warehouse warehouse, Connection c, SourceFile file, LaitDictionary dict, LaCodeList codes,
-                            Path parquet) {
+                            Path parquet, boolean replace) {
         try {
             // Staging touches only temporary tables; one commit for all of it, not one per statement.
             c.setAutoCommit(false);
@@ -94,7 +85,7 @@ public final class LaitLoader implements org.sendscope.ingest.Loader {
             c.commit();
             c.setAutoCommit(true);
             String v = vintage != null ? vintage : release;
-            return LoadRun.run(warehouse, SOURCE, SOURCE + "|" + v, file, v,
+            return LoadRun.run(warehouse, SOURCE, SOURCE + "|" + v, file, v, replace,
                     run -> write(run, parquetRows, measures, areaCount));
         } catch (SQLException e) {
             throw new LoadException(file.name(), "cannot read as LAIT Parquet: " + e.getMessage(), e);

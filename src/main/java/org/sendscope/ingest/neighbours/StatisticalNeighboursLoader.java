@@ -64,7 +64,7 @@ public final class StatisticalNeighboursLoader implements org.sendscope.ingest.L
 
     /** Loads one workbook in one transaction. */
     @Override
-    public LoadResult load(Warehouse warehouse, Path xlsx) {
+    public LoadResult load(Warehouse warehouse, Path xlsx, boolean replace) {
         SourceFile file = SourceFile.of(xlsx);
         String v = vintage != null ? vintage : vintageOf(xlsx);
         List<String> notes = new ArrayList<>();
@@ -80,7 +80,7 @@ public final class StatisticalNeighboursLoader implements org.sendscope.ingest.L
                 }
             }
             areas.refuseUnknown(file.name(), "LA num / SN", unknown.stream().map(String::valueOf).toList());
-            return LoadRun.run(warehouse, SOURCE, SOURCE + "|" + v, file, v, run -> {
+            return LoadRun.run(warehouse, SOURCE, SOURCE + "|" + v, file, v, replace, run -> {
                 for (Pair p : pairs) {
                     rows.add(codes.get(p.la()), p.rank(), codes.get(p.neighbour()), p.closeness(), p.set(), v, run.loadId());
                 }

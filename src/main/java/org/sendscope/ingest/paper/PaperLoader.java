@@ -22,13 +22,19 @@ public final class PaperLoader {
     }
 
     public static KpiLoadReport load(Warehouse warehouse, SourceFile file, String areaCode, String published) {
-        return new KpiLoader(warehouse, KpiCatalogue.bundled()).load(SOURCE, file, areaCode, published,
+        return load(warehouse, file, areaCode, published, false);
+    }
+
+    /** Loads a paper, allowed (when {@code replace}) to supersede its earlier load though that loses data. */
+    public static KpiLoadReport load(Warehouse warehouse, SourceFile file, String areaCode, String published,
+                                     boolean replace) {
+        return new KpiLoader(warehouse, KpiCatalogue.bundled()).load(SOURCE, file, areaCode, null, published, replace,
                 KpiLoader.ofTables(PaperLoader::tables));
     }
 
     /** This loader as a {@link org.sendscope.ingest.Loader} for one LA's papers published on a date. */
     public static org.sendscope.ingest.Loader forArea(String areaCode, String published) {
-        return (warehouse, file) -> load(warehouse, SourceFile.of(file), areaCode, published).result();
+        return (warehouse, file, replace) -> load(warehouse, SourceFile.of(file), areaCode, published, replace).result();
     }
 
     static List<KpiTable> tables(SourceFile file) {

@@ -31,7 +31,7 @@ public final class SparkOutputLoader implements Loader {
     public static final String MANIFEST = "_sendscope_job.json";
 
     @Override
-    public LoadResult load(Warehouse warehouse, Path dir) {
+    public LoadResult load(Warehouse warehouse, Path dir, boolean replace) {
         Path manifestFile = dir.resolve(MANIFEST);
         if (!Files.isRegularFile(manifestFile)) {
             throw new LoadException(dir.toString(), "no " + MANIFEST + ": not the output folder of a sendscope spark job");
@@ -60,7 +60,7 @@ public final class SparkOutputLoader implements Loader {
         }
         if (outputs.isEmpty()) throw new LoadException(manifestFile.toString(), "the manifest lists no outputs");
         SourceFile file = SourceFile.ofDirectory(dir);
-        return LoadRun.run(warehouse, "spark", "spark|" + job, file, m.path("finished").asText(runId), run -> {
+        return LoadRun.run(warehouse, "spark", "spark|" + job, file, m.path("finished").asText(runId), replace, run -> {
             try (PreparedStatement p = run.connection().prepareStatement(
                     "INSERT INTO spark_run VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 p.setLong(1, run.loadId());

@@ -36,6 +36,11 @@ public final class DisclosureControl {
         this.rules = rules;
     }
 
+    /** The rules that say which figures are counts and which counts a rate is made of. */
+    public DisclosureRules rules() {
+        return rules;
+    }
+
     public int threshold() {
         return threshold;
     }

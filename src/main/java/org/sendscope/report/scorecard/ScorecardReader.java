@@ -37,12 +37,11 @@ public final class ScorecardReader {
 
     private final Warehouse warehouse;
     private final DisclosureControl disclosure;
-    private final DisclosureRules rules;
 
-    public ScorecardReader(Warehouse warehouse, DisclosureControl disclosure, DisclosureRules rules) {
+    /** A reader that protects what it reads with {@code disclosure}, by the rules that control holds. */
+    public ScorecardReader(Warehouse warehouse, DisclosureControl disclosure) {
         this.warehouse = warehouse;
         this.disclosure = disclosure;
-        this.rules = rules;
     }
 
     /**
@@ -131,20 +130,14 @@ public final class ScorecardReader {
                 + "status, source, vintage, load_id, required_direction FROM trend_of(?, NULL) "
                 + "WHERE breakdown = 'total' AND period_end <= ? "
                 + "ORDER BY measure, period_kind, period_start, period_end, (value IS NOT NULL), vintage, load_id";
-        try (PreparedStatement p = c.prepareStatement(sql)) {
-            p.setString(1, areaCode);
-            p.setDate(2, Date.valueOf(asOf));
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    Figure f = figure(rs, Figure.Role.VALUE, "total");
-                    List<Figure> s = out.computeIfAbsent(f.measure() + "|" + f.periodKind(), k -> new ArrayList<>());
-                    // one figure per period: a value over a marker, the later vintage (the order above)
-                    if (!s.isEmpty() && Objects.equals(s.get(s.size() - 1).periodEnd(), f.periodEnd())) s.remove(s.size() - 1);
-                    s.add(f);
-                    required.put(f.measure() + "|" + f.periodKind() + "|" + f.periodLabel(), rs.getString("required_direction"));
-                }
-            }
-        }
+        eachRow(c, sql, List.of(areaCode), asOf, null, rs -> {
+            Figure f = figure(rs, Figure.Role.VALUE, "total");
+            List<Figure> s = out.computeIfAbsent(f.measure() + "|" + f.periodKind(), k -> new ArrayList<>());
+            // one figure per period: a value over a marker, the later vintage (the order above)
+            if (!s.isEmpty() && Objects.equals(s.get(s.size() - 1).periodEnd(), f.periodEnd())) s.remove(s.size() - 1);
+            s.add(f);
+            required.put(f.measure() + "|" + f.periodKind() + "|" + f.periodLabel(), rs.getString("required_direction"));
+        });
         return out;
     }
 
@@ -153,51 +146,32 @@ public final class ScorecardReader {
                                                          Set<String> measures) throws SQLException {
         Map<String, List<Figure>> out = new LinkedHashMap<>();
         if (measures.isEmpty()) return out;
-        String sql = "SELECT * EXCLUDE (rn) FROM (SELECT o.measure, coalesce(m.title, o.measure) AS title, m.unit, "
-                + "o.area_code, o.area_name, o.level, o.period_kind, o.period_label, o.period_end, o.value, o.status, "
-                + "o.source, o.vintage, o.load_id, row_number() OVER (PARTITION BY o.measure, o.area_code "
-                + "ORDER BY (o.value IS NULL), o.period_end DESC, o.vintage DESC) AS rn "
-                + "FROM analysis_observations o LEFT JOIN analysis_measures m USING (measure) "
-                + "WHERE o.area_code IN (?, ?, ?) AND o.breakdown = 'total' AND o.period_end <= ? "
+        String sql = "SELECT * EXCLUDE (rn) FROM (SELECT " + FIGURE_COLUMNS + ", o.level, row_number() OVER "
+                + "(PARTITION BY o.measure, o.area_code ORDER BY (o.value IS NULL), o.period_end DESC, o.vintage DESC) AS rn "
+                + "FROM " + FIGURES + " WHERE o.area_code IN (?, ?, ?) AND o.breakdown = 'total' AND o.period_end <= ? "
                 + "AND list_contains(?, o.measure)) WHERE rn = 1 "
                 + "ORDER BY measure, CASE level WHEN 'england' THEN 1 WHEN 'region' THEN 2 ELSE 3 END";
-        try (PreparedStatement p = c.prepareStatement(sql)) {
-            p.setString(1, ENGLAND);
-            p.setString(2, region == null ? ENGLAND : region);
-            p.setString(3, "SN:" + areaCode);
-            p.setDate(4, Date.valueOf(asOf));
-            p.setArray(5, c.createArrayOf("VARCHAR", measures.toArray()));
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    Figure.Role role = switch (rs.getString("level")) {
-                        case "england" -> Figure.Role.ENGLAND;
-                        case "region" -> Figure.Role.REGION;
-                        default -> Figure.Role.STATISTICAL_NEIGHBOURS;
-                    };
-                    out.computeIfAbsent(rs.getString("measure"), k -> new ArrayList<>()).add(figure(rs, role, "total"));
-                }
-            }
-        }
+        eachRow(c, sql, List.of(ENGLAND, region == null ? ENGLAND : region, "SN:" + areaCode), asOf, measures, rs -> {
+            Figure.Role role = switch (rs.getString("level")) {
+                case "england" -> Figure.Role.ENGLAND;
+                case "region" -> Figure.Role.REGION;
+                default -> Figure.Role.STATISTICAL_NEIGHBOURS;
+            };
+            out.computeIfAbsent(rs.getString("measure"), k -> new ArrayList<>()).add(figure(rs, role, "total"));
+        });
         // The DfE statistical neighbours' mean (benchmark_comparison) where a paper gave none.
         String bench = "SELECT measure, title, unit, area_code, area_name, period_kind, period_label, period_end, sn_mean, "
                 + "sn_n, source, vintage, load_id FROM latest_benchmarks(?, ?, ?, NULL) WHERE sn_mean IS NOT NULL";
-        try (PreparedStatement p = c.prepareStatement(bench)) {
-            p.setString(1, areaCode);
-            p.setDate(2, Date.valueOf(asOf));
-            p.setArray(3, c.createArrayOf("VARCHAR", measures.toArray()));
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    List<Figure> l = out.computeIfAbsent(rs.getString("measure"), k -> new ArrayList<>());
-                    if (l.stream().anyMatch(f -> f.role() == Figure.Role.STATISTICAL_NEIGHBOURS)) continue;
-                    l.add(new Figure(rs.getString("measure"), rs.getString("title"), rs.getString("unit"), "SN:" + areaCode,
-                            "mean of " + rs.getInt("sn_n") + " statistical neighbours", Figure.Role.STATISTICAL_NEIGHBOURS,
-                            "total", rs.getString("period_kind"), rs.getString("period_label"),
-                            rs.getDate("period_end").toLocalDate(), rs.getDouble("sn_mean"), "reported",
-                            "benchmark_comparison (" + rs.getString("source") + ")", rs.getString("vintage"),
-                            rs.getLong("load_id")));
-                }
-            }
-        }
+        eachRow(c, bench, List.of(areaCode), asOf, measures, rs -> {
+            List<Figure> l = out.computeIfAbsent(rs.getString("measure"), k -> new ArrayList<>());
+            if (l.stream().anyMatch(f -> f.role() == Figure.Role.STATISTICAL_NEIGHBOURS)) return;
+            l.add(new Figure(rs.getString("measure"), rs.getString("title"), rs.getString("unit"), "SN:" + areaCode,
+                    "mean of " + rs.getInt("sn_n") + " statistical neighbours", Figure.Role.STATISTICAL_NEIGHBOURS,
+                    "total", rs.getString("period_kind"), rs.getString("period_label"),
+                    rs.getDate("period_end").toLocalDate(), rs.getDouble("sn_mean"), "reported",
+                    "benchmark_comparison (" + rs.getString("source") + ")", rs.getString("vintage"),
+                    rs.getLong("load_id")));
+        });
         return out;
     }
 
@@ -206,23 +180,13 @@ public final class ScorecardReader {
             throws SQLException {
         Map<String, List<Figure>> out = new LinkedHashMap<>();
         if (measures.isEmpty()) return out;
-        String sql = "SELECT o.measure, coalesce(m.title, o.measure) AS title, m.unit, o.area_code, o.area_name, "
-                + "o.breakdown, o.period_kind, o.period_label, o.period_end, o.value, o.status, o.source, o.vintage, "
-                + "o.load_id FROM analysis_observations o JOIN breakdowns b USING (breakdown) "
-                + "LEFT JOIN analysis_measures m USING (measure) "
+        String sql = "SELECT " + FIGURE_COLUMNS + ", o.breakdown FROM " + FIGURES + " JOIN breakdowns b USING (breakdown) "
                 + "WHERE o.area_code = ? AND o.breakdown <> 'total' AND b.is_group AND o.period_end <= ? "
                 + "AND list_contains(?, o.measure) ORDER BY o.measure, o.breakdown";
-        try (PreparedStatement p = c.prepareStatement(sql)) {
-            p.setString(1, areaCode);
-            p.setDate(2, Date.valueOf(asOf));
-            p.setArray(3, c.createArrayOf("VARCHAR", measures.toArray()));
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    Figure f = figure(rs, Figure.Role.BREAKDOWN, rs.getString("breakdown"));
-                    out.computeIfAbsent(f.measure() + "|" + f.periodKind() + "|" + f.periodLabel(), k -> new ArrayList<>()).add(f);
-                }
-            }
-        }
+        eachRow(c, sql, List.of(areaCode), asOf, measures, rs -> {
+            Figure f = figure(rs, Figure.Role.BREAKDOWN, rs.getString("breakdown"));
+            out.computeIfAbsent(f.measure() + "|" + f.periodKind() + "|" + f.periodLabel(), k -> new ArrayList<>()).add(f);
+        });
         return out;
     }
 
@@ -232,23 +196,14 @@ public final class ScorecardReader {
         Set<String> shown = new LinkedHashSet<>();
         for (KpiRow r : rows) {
             shown.add(r.measure());
-            if (r.latest().isRate()) wanted.addAll(rules.countsBehind(r.measure()));
+            if (r.latest().isRate()) wanted.addAll(disclosure.rules().countsBehind(r.measure()));
         }
         wanted.removeAll(shown);
         List<Figure> out = new ArrayList<>();
         if (wanted.isEmpty()) return out;
-        String sql = "SELECT o.measure, coalesce(m.title, o.measure) AS title, m.unit, o.area_code, o.area_name, "
-                + "o.period_kind, o.period_label, o.period_end, o.value, o.status, o.source, o.vintage, o.load_id "
-                + "FROM analysis_observations o LEFT JOIN analysis_measures m USING (measure) "
-                + "WHERE o.area_code = ? AND o.breakdown = 'total' AND o.period_end <= ? AND list_contains(?, o.measure)";
-        try (PreparedStatement p = c.prepareStatement(sql)) {
-            p.setString(1, areaCode);
-            p.setDate(2, Date.valueOf(asOf));
-            p.setArray(3, c.createArrayOf("VARCHAR", wanted.toArray()));
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) out.add(figure(rs, Figure.Role.CONTEXT, "total"));
-            }
-        }
+        String sql = "SELECT " + FIGURE_COLUMNS + " FROM " + FIGURES
+                + " WHERE o.area_code = ? AND o.breakdown = 'total' AND o.period_end <= ? AND list_contains(?, o.measure)";
+        eachRow(c, sql, List.of(areaCode), asOf, wanted, rs -> out.add(figure(rs, Figure.Role.CONTEXT, "total")));
         return out;
     }
 
@@ -314,6 +269,35 @@ public final class ScorecardReader {
             }
         }
         return out;
+    }
+
+    /** The columns {@link #figure} reads, from {@link #FIGURES}. */
+    private static final String FIGURE_COLUMNS = "o.measure, coalesce(m.title, o.measure) AS title, m.unit, o.area_code, "
+            + "o.area_name, o.period_kind, o.period_label, o.period_end, o.value, o.status, o.source, o.vintage, o.load_id";
+    /** Observations with their measure's title and unit. */
+    private static final String FIGURES = "analysis_observations o LEFT JOIN analysis_measures m USING (measure)";
+
+    /** What is done with each row of a query. */
+    @FunctionalInterface
+    private interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * Runs a query of the scorecard's figures, whose parameters are always, in this order, the
+     * areas, the as-of date and (unless null) the measures, and hands each row to {@code each}.
+     */
+    private static void eachRow(Connection c, String sql, List<String> areas, LocalDate asOf, Set<String> measures,
+                                RowReader each) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            int i = 1;
+            for (String a : areas) p.setString(i++, a);
+            p.setDate(i++, Date.valueOf(asOf));
+            if (measures != null) p.setArray(i, c.createArrayOf("VARCHAR", measures.toArray()));
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) each.read(rs);
+            }
+        }
     }
 
     private static Figure figure(ResultSet rs, Figure.Role role, String breakdown) throws SQLException {

@@ -34,7 +34,7 @@ public final class ScorecardReport {
     public static Published publish(Warehouse w, String areaCode, LocalDate asOf, String plan, LocalDate snapshot,
                                     int threshold, Path dir) throws SQLException, IOException {
         DisclosureRules rules = DisclosureRules.standard();
-        Scorecard card = new ScorecardReader(w, new DisclosureControl(threshold, rules), rules)
+        Scorecard card = new ScorecardReader(w, new DisclosureControl(threshold, rules))
                 .read(areaCode, asOf, plan, snapshot);
         List<Path> pages = new ScorecardSite().write(card, dir);
         return new Published(dir, pages, card.rows().size(), card.suppressedCount(), card);

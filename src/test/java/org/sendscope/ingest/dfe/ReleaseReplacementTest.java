@@ -23,7 +23,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.sendscope.ingest.LoadException;
 import org.sendscope.ingest.LoadResult;
-import org.sendscope.ingest.LoadRun;
 import org.sendscope.testing.SharedData;
 import org.sendscope.testing.WarehouseFingerprint;
 import org.sendscope.warehouse.Warehouse;
@@ -94,7 +93,7 @@ class ReleaseReplacementTest {
         Path smaller = copy("no-requests-replace.zip", e -> !e.endsWith("/requests.csv"), e -> null);
         try (Warehouse own = Warehouse.inMemory()) {
             LoadResult first = Sen2Release.load(own, SharedData.dfe(R2025), null);
-            LoadResult r = LoadRun.replacing(true, () -> Sen2Release.load(own, smaller, null));
+            LoadResult r = new Sen2Loader().replacing(true).load(own, smaller);
             assertEquals("2025", r.vintage());
             assertEquals(0, own.count("SELECT count(*) FROM observations WHERE measure = 'ehc_requests'"));
             assertEquals(1, own.count("SELECT count(*) FROM loads WHERE status = 'superseded' AND load_id = " + first.loadId()));

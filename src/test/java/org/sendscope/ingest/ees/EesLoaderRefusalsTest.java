@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sendscope.ees.DataSetMeta;
@@ -153,6 +154,47 @@ class EesLoaderRefusalsTest {
                 assertEquals("month|March 2022|2022-03-01|2022-03-31", rs.getString(1) + "|" + rs.getString(2) + "|"
                         + rs.getString(3) + "|" + rs.getString(4));
                 assertTrue(!rs.next(), "one period");
+            }
+        }
+    }
+
+    @Test
+    void localAuthoritiesAboveEngland() throws Exception {
+        // England's 400 plans against BCP's 500 (line 4): more than England by over the 1 % margin, as SEN2 (0215)
+        LoadException e = refused("England,,,,,,,,Total,Total,60000,30000,50.0", "England,,,,,,,,Total,Total,400,300,75.0");
+        assertEquals(Long.valueOf(2), e.line());
+        assertEquals("plans_issued", e.column());
+        assertEquals("400", e.raw());
+        assertTrue(e.getMessage().contains("smaller than its local authorities' sum, 500, by more than 1 %"), e.getMessage());
+    }
+
+    @Test
+    void aRegionsFigureOnAnLasLineIsAStatusNotAValue() throws Exception {
+        // Dorset (line 10, added) carries South West's 5,000 plans (line 3) while BCP reports 500: not Dorset's own
+        String csv = new String(fixture("data-1.0.csv"), StandardCharsets.UTF_8)
+                + "2022,Calendar year,Local authority,E92000001,England,E12000009,South West,E06000059,838,Dorset,,,Total,Total,"
+                + "5000,1000,40.0\n";
+        DataSetMeta meta = EesClient.parseMeta(new String(fixture("meta-1.0.json"), StandardCharsets.UTF_8));
+        Path folder = CacheFolder.write(dir, ID, "1.0", "test", "2025-06-26T09:30:00+01:00",
+                csv.getBytes(StandardCharsets.UTF_8), meta);
+        try (Warehouse w = Warehouse.inMemory()) {
+            long load = new EesLoader().load(w, folder).loadId();
+            List<String> got = new java.util.ArrayList<>();
+            try (Statement s = w.connection().createStatement(); ResultSet rs = s.executeQuery("SELECT measure, value, status "
+                    + "FROM observation_fact WHERE area_code = 'E06000059' ORDER BY measure")) {
+                while (rs.next()) got.add(rs.getString(1).replace("ees_6b2c1f3e_", "") + " " + rs.getObject(2)
+                        + " " + rs.getString(3));
+            }
+            // the within-20-weeks count, 1,000, is not the region's 2,000; a percentage is never checked (it does not add)
+            assertEquals(List.of("pc_plans_issued_within_20_weeks 40.0 reported", "plans_issued null region_figure",
+                    "plans_issued_within_20_weeks 1000.0 reported"), got);
+            try (Statement s = w.connection().createStatement();
+                 ResultSet rs = s.executeQuery("SELECT message FROM loads WHERE load_id = " + load)) {
+                rs.next();
+                assertTrue(rs.getString(1).contains("data.csv: 1 local authority's line carries its region's plans_issued "
+                        + "(5000, South West, Calendar year 2022; lines 10): the region's figure (its line 3), not the LAs' own, "
+                        + "and the data set gives no other; stored as status region_figure with no value for Dorset (line 10)"),
+                        rs.getString(1));
             }
         }
     }

@@ -53,7 +53,7 @@ class ScorecardNumbersTest {
         assertTrue(run.out().startsWith("scorecard: 124 pages (123 KPIs), "), run.out());
         try (Warehouse w = Warehouse.openReadOnly(warehouse)) {
             DisclosureRules rules = DisclosureRules.standard();
-            card = new ScorecardReader(w, new DisclosureControl(5, rules), rules).read(BCP, AS_OF,
+            card = new ScorecardReader(w, new DisclosureControl(5, rules)).read(BCP, AS_OF,
                     "bcp-send-improvement-2023-26", null);
         }
         csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
