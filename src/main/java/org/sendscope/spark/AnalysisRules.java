@@ -24,6 +24,11 @@ final class AnalysisRules {
     private AnalysisRules() {
     }
 
+    /** A measure's polarity, neutral where the catalogue gives none. */
+    static Column polarityOrNeutral(Column polarity) {
+        return coalesce(polarity, lit(Polarity.NEUTRAL.code()));
+    }
+
     /** +1 when a rise is better, -1 when a fall is better, 0 otherwise (NULL included). */
     static Column polaritySign(Column polarity) {
         return when(polarity.equalTo(Polarity.HIGHER_IS_BETTER.code()), 1)

@@ -1,11 +1,10 @@
 package org.sendscope.spark;
 
-import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.expr;
-import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.rank;
 import static org.apache.spark.sql.functions.when;
@@ -56,7 +55,7 @@ public final class ComparisonsJob implements SparkJob {
     public static Dataset<Row> comparisons(Dataset<Row> obs, Dataset<Row> measures, Dataset<Row> areas,
             Dataset<Row> neighbours) {
         Dataset<Row> m = measures.select(col("measure"), col("unit"),
-                coalesce(col("polarity"), lit(Polarity.NEUTRAL.code())).as("polarity"), col("comparable_with"));
+                AnalysisRules.polarityOrNeutral(col("polarity")).as("polarity"), col("comparable_with"));
 
         Dataset<Row> a = areas.select(col("area_code").as("a_code"), col("region_code"), col("valid_from"), col("valid_to"));
         Dataset<Row> la = obs.where(col("level").equalTo("local_authority").and(col("area_code").startsWith("SN:").unary_$bang()))
@@ -79,33 +78,34 @@ public final class ComparisonsJob implements SparkJob {
                         expr("percentile(CAST(value AS DOUBLE), 0.5)").as("q2"),
                         expr("percentile(CAST(value AS DOUBLE), 0.75)").as("q3"), count(lit(1)).as("n_ranked"));
 
-        Dataset<Row> sn = neighbours.select(col("area_code"), col("neighbour_code"))
+        Dataset<Row> sn = broadcast(neighbours.select(col("area_code"), col("neighbour_code")))
                 .join(obs.select(col("area_code").as("n_code"), col("measure"), col("breakdown"), col("period_kind"),
                         col("period_start"), col("period_end"), col("value")), col("neighbour_code").equalTo(col("n_code")))
                 .groupBy(col("area_code"), col("measure"), col("breakdown"), col("period_kind"), col("period_start"),
                         col("period_end"))
-                .agg(avg("value").as("sn_mean"), expr("percentile(value, 0.5)").as("sn_median"),
-                        count(col("value")).as("sn_n"))
-                // No median from fewer neighbours than the view allows (a "median" of one or two LAs).
-                .withColumn("sn_median", org.apache.spark.sql.functions.when(
-                        col("sn_n").geq(org.sendscope.analysis.BenchmarkComparison.MIN_NEIGHBOURS_FOR_MEDIAN), col("sn_median")));
+                .agg(NeighbourValues.sorted(col("value")).as("sn_values"))
+                .select(col("area_code"), col("measure"), col("breakdown"), col("period_kind"), col("period_start"),
+                        col("period_end"), NeighbourValues.mean(col("sn_values")).as("sn_mean"),
+                        NeighbourValues.median(col("sn_values")).as("sn_median"),
+                        NeighbourValues.count(col("sn_values")).as("sn_n"));
 
-        WindowSpec series = Window.partitionBy("measure", "area_code", "breakdown", "period_kind")
-                .orderBy("period_start", "period_end");
-        Dataset<Row> s = la.withColumn("prev_value", lag("value", 1).over(series))
-                .withColumn("prev_label", lag("period_label", 1).over(series))
-                .withColumn("prev_start", lag("period_start", 1).over(series));
+        Dataset<Row> s = PreviousPeriod.add(la, "prev_value", "prev_label", "prev_start");
 
         Dataset<Row> england = comparator(obs.where(col("level").equalTo("england")), "england")
                 .drop("area_code");
-        Dataset<Row> region = comparator(obs, "region").withColumnRenamed("area_code", "region_code");
+        // a region's code is never an LA's: the LAs' own rows can be left out of what is broadcast
+        Dataset<Row> region = comparator(obs.where(col("level").notEqual("local_authority")), "region")
+                .withColumnRenamed("area_code", "region_code");
 
-        Dataset<Row> joined = s.join(m, new String[] {"measure"}, "left")
-                .join(england, names(PERIOD), "left")
-                .join(region, names(List.of("region_code", "measure", "breakdown", "period_kind", "period_start", "period_end")), "left")
+        // The catalogue, England's and the regions' values and the cut points are small: each is sent
+        // whole to every task rather than shuffled beside the LAs' rows (Spark cannot tell from a
+        // filtered Parquet read how small they are).
+        Dataset<Row> joined = s.join(broadcast(m), new String[] {"measure"}, "left")
+                .join(broadcast(england), names(PERIOD), "left")
+                .join(broadcast(region), names(List.of("region_code", "measure", "breakdown", "period_kind", "period_start", "period_end")), "left")
                 .join(sn, names(List.of("area_code", "measure", "breakdown", "period_kind", "period_start", "period_end")), "left")
                 .join(ranked, names(List.of("area_code", "measure", "breakdown", "period_kind", "period_start", "period_end")), "left")
-                .join(cuts, names(PERIOD), "left");
+                .join(broadcast(cuts), names(PERIOD), "left");
 
         Column consecutive = AnalysisRules.consecutive(col("period_kind"), col("prev_start"), col("period_start"));
         return joined.select(col("measure"), col("area_code"), col("area_name"), col("breakdown"), col("period_kind"),

@@ -3,7 +3,6 @@ package org.sendscope.spark;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.first;
-import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.struct;
@@ -50,15 +49,11 @@ public final class TrendsJob implements SparkJob {
     /** kpi_trend from its three inputs (each with the columns of its public view). */
     public static Dataset<Row> trends(Dataset<Row> obs, Dataset<Row> measures, Dataset<Row> targets) {
         Dataset<Row> m = measures.select(col("measure"), col("unit"), col("title"),
-                coalesce(col("polarity"), lit(Polarity.NEUTRAL.code())).as("catalogue_polarity"));
-        WindowSpec w = Window.partitionBy("measure", "area_code", "breakdown", "period_kind")
-                .orderBy("period_start", "period_end");
-        WindowSpec all = w.rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing());
-        Dataset<Row> s = obs.join(m, new String[] {"measure"}, "left")
-                .withColumn("catalogue_polarity", coalesce(col("catalogue_polarity"), lit(Polarity.NEUTRAL.code())))
-                .withColumn("previous_value", lag("value", 1).over(w))
-                .withColumn("previous_label_", lag("period_label", 1).over(w))
-                .withColumn("previous_start", lag("period_start", 1).over(w))
+                AnalysisRules.polarityOrNeutral(col("polarity")).as("catalogue_polarity"));
+        WindowSpec all = PreviousPeriod.series().rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing());
+        Dataset<Row> s = PreviousPeriod.add(obs.join(m, new String[] {"measure"}, "left")
+                        .withColumn("catalogue_polarity", AnalysisRules.polarityOrNeutral(col("catalogue_polarity"))),
+                        "previous_value", "previous_label_", "previous_start")
                 .withColumn("baseline_label", first(when(col("value").isNotNull(), col("period_label")), true).over(all))
                 .withColumn("baseline_value", first(col("value"), true).over(all));
 

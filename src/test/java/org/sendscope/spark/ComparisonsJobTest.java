@@ -52,6 +52,57 @@ class ComparisonsJobTest {
         assertTrue(actual.where("rag IS NOT NULL").count() > 0);
     }
 
+    /**
+     * The neighbours' mean is the same to the last bit however the rows are split into tasks: on
+     * the timeliness measure (ten neighbours an LA) the job on one task and on seven gives the
+     * same rows, where a plain {@code avg} over the same two splits does not (docs/decisions/0199).
+     */
+    @Test
+    void comparisonsDoNotDependOnThePartitioning() {
+        SparkSession spark = LocalSpark.session();
+        JobArgs args = JobArgs.of(export.toString(), "unused", OutputFormat.parquet);
+        Dataset<Row> obs = args.read(spark, "analysis_observations").where("measure = 'ehc_20wk_pct_excl_exc'");
+        Dataset<Row> measures = args.read(spark, "analysis_measures");
+        Dataset<Row> areas = args.read(spark, "areas");
+        Dataset<Row> neighbours = args.read(spark, "statistical_neighbours");
+        String partitions = spark.conf().get("spark.sql.shuffle.partitions");
+        try {
+            spark.conf().set("spark.sql.shuffle.partitions", "1");
+            List<Row> one = ComparisonsJob.comparisons(obs.coalesce(1), measures, areas, neighbours.coalesce(1))
+                    .collectAsList();
+            List<Row> oneAvg = plainMean(obs.coalesce(1), neighbours.coalesce(1)).collectAsList();
+            spark.conf().set("spark.sql.shuffle.partitions", "5");
+            Dataset<Row> seven = ComparisonsJob.comparisons(obs.repartition(7), measures, areas, neighbours.repartition(3));
+            Dataset<Row> sevenAvg = plainMean(obs.repartition(7), neighbours.repartition(3));
+            Dataset<Row> a = spark.createDataFrame(one, seven.schema());
+            assertTrue(one.size() > 1_000, "rows: " + one.size());
+            assertEquals(0, a.exceptAll(seven).count());
+            assertEquals(0, seven.exceptAll(a).count());
+            // the two splits are ones that move a plain avg, so the equality above says something
+            assertTrue(spark.createDataFrame(oneAvg, sevenAvg.schema()).exceptAll(sevenAvg).count() > 0);
+            // Hartlepool, 2015: the mean of its ten neighbours' published percentages
+            Row h = a.where("area_code = 'E06000001' AND period_label = '2015' AND breakdown = 'total'")
+                    .select("value", "sn_n", "sn_mean", "sn_median", "rank", "n_ranked", "quartile").first();
+            assertEquals(38.5, h.getDouble(0), 1e-9);
+            assertEquals(10L, h.getLong(1));
+            assertEquals(69.5, h.getDouble(2), 1e-9);
+            assertEquals(73.9, h.getDouble(3), 1e-9);
+            assertEquals(102L, h.getLong(4));
+            assertEquals(149L, h.getLong(5));
+            assertEquals("C", h.getString(6));
+        } finally {
+            spark.conf().set("spark.sql.shuffle.partitions", partitions);
+        }
+    }
+
+    /** The neighbours' mean as a plain {@code avg}, by LA and period. */
+    private static Dataset<Row> plainMean(Dataset<Row> obs, Dataset<Row> neighbours) {
+        return neighbours.select("area_code", "neighbour_code")
+                .join(obs.select("area_code", "breakdown", "period_start", "period_end", "value")
+                        .withColumnRenamed("area_code", "neighbour_code"), "neighbour_code")
+                .groupBy("area_code", "breakdown", "period_start", "period_end").avg("value");
+    }
+
     @Test
     void comparisonsEqualTheViewOnTheSharedReleases() {
         SparkSession spark = LocalSpark.session();

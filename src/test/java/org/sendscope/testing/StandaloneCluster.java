@@ -104,6 +104,55 @@ public final class StandaloneCluster implements AutoCloseable {
     }
 
     /**
+     * The job jar to submit: {@code target/sendscope-*-jobs.jar} when {@code mvn package} made it
+     * after the classes were last compiled; otherwise one made here the way the pom's shade
+     * section makes it (sendscope's classes and resources without {@code log4j2.properties}, and
+     * picocli's classes; main class {@code org.sendscope.spark.SparkSubmitMain}), because
+     * {@code mvn verify} runs the tests before it packages.
+     */
+    public Path jobJar() throws IOException {
+        Path classes = Path.of("target", "classes").toAbsolutePath();
+        long compiled;
+        try (Stream<Path> files = Files.walk(classes)) {
+            compiled = files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().lastModified()).max().orElse(0);
+        }
+        try (Stream<Path> built = Files.list(Path.of("target"))) {
+            var packaged = built.filter(f -> f.getFileName().toString().matches("sendscope-.*-jobs\\.jar"))
+                    .filter(f -> f.toFile().lastModified() >= compiled).findFirst();
+            if (packaged.isPresent()) return packaged.get().toAbsolutePath();
+        }
+        Path jar = dir.resolve("sendscope-jobs.jar");
+        if (Files.exists(jar)) return jar;
+        java.util.jar.Manifest mf = new java.util.jar.Manifest();
+        mf.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        mf.getMainAttributes().put(java.util.jar.Attributes.Name.MAIN_CLASS, "org.sendscope.spark.SparkSubmitMain");
+        Path picocli = null;
+        for (String j : Files.readString(Path.of("target", "classpath.txt")).strip().split(java.io.File.pathSeparator)) {
+            if (artifact(Path.of(j)).equals("picocli")) picocli = Path.of(j);
+        }
+        if (picocli == null) throw new IllegalStateException("picocli is not in target/classpath.txt");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), mf); Stream<Path> files = Files.walk(classes);
+                java.util.zip.ZipFile pico = new java.util.zip.ZipFile(picocli.toFile())) {
+            for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
+                String name = classes.relativize(p).toString().replace('\\', '/');
+                if (name.equals("log4j2.properties")) continue;
+                out.putNextEntry(new JarEntry(name));
+                Files.copy(p, out);
+                out.closeEntry();
+            }
+            for (var e : java.util.Collections.list(pico.entries())) {
+                if (e.isDirectory() || !e.getName().endsWith(".class")) continue;
+                out.putNextEntry(new JarEntry(e.getName()));
+                try (var in = pico.getInputStream(e)) {
+                    in.transferTo(out);
+                }
+                out.closeEntry();
+            }
+        }
+        return jar;
+    }
+
+    /**
      * Runs {@code sendscope ARGS…} as a user would, in a JVM of its own on this test run's class
      * path (one Spark driver per JVM: the test JVM may already have its local session), with the
      * JVM's module flags and {@code spark.*} settings given as system properties; returns the exit
@@ -132,6 +181,57 @@ public final class StandaloneCluster implements AutoCloseable {
         return p.exitValue();
     }
 
+    /**
+     * Submits {@code jobJar} as a user would on a cluster: Spark's own submit class,
+     * {@code org.apache.spark.deploy.SparkSubmit} (what {@code spark-submit} runs after building
+     * its class path), in a JVM whose class path is this cluster's {@code SPARK_HOME/jars/*} —
+     * Spark's jars only, no sendscope class or library but those in the jar — in client mode, so
+     * the driver runs in that JVM and the executors load the job from the jar the driver serves.
+     * Returns the exit code, or -1 if it had not finished after {@link #DRIVER}.
+     */
+    public int submit(Path log, Path jobJar, Map<String, String> conf, String mainClass, String... appArgs)
+            throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Xmx1g");
+        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (a.startsWith("--add-opens") || a.startsWith("-Dio.netty")) cmd.add(a);
+        }
+        cmd.add("-cp");
+        cmd.add(home.resolve("jars") + "/*");
+        cmd.add("org.apache.spark.deploy.SparkSubmit");
+        cmd.addAll(List.of("--master", url, "--deploy-mode", "client", "--class", mainClass));
+        for (Map.Entry<String, String> e : conf.entrySet()) cmd.addAll(List.of("--conf", e.getKey() + "=" + e.getValue()));
+        cmd.add(jobJar.toString());
+        cmd.addAll(List.of(appArgs));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().put("SPARK_HOME", home.toString());
+        pb.environment().put("SPARK_SCALA_VERSION", "2.13");
+        pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+        Process p = pb.start();
+        processes.add(p);
+        if (!p.waitFor(DRIVER.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            return -1;
+        }
+        return p.exitValue();
+    }
+
+    /**
+     * The libraries sendscope itself brings (the warehouse, spreadsheets, charts, the kernel, the
+     * command line) that a Spark installation does not: left out of {@code SPARK_HOME/jars}, so a
+     * job that needs one fails here as it would on a real cluster. Everything else on the build's
+     * class paths is Spark or what Spark depends on.
+     */
+    static final Set<String> NOT_SPARK = Set.of("duckdb_jdbc", "tablesaw-core", "poi", "poi-ooxml", "poi-ooxml-lite",
+            "xmlbeans", "curvesapi", "SparseBitSet", "commons-csv", "picocli", "jjava-jupyter", "jeromq", "jnacl",
+            "freemarker", "jfreechart", "org.jfree.svg", "classgraph", "fastutil");
+
+    /** {@code duckdb_jdbc} for {@code duckdb_jdbc-2.0.0.1.jar}. */
+    static String artifact(Path jar) {
+        return jar.getFileName().toString().replaceFirst("-\\d[^-]*(-[a-z0-9]+)?\\.jar$", "");
+    }
+
     private void linkJars() throws IOException {
         Path jars = home.resolve("jars");
         Files.createDirectories(jars);
@@ -139,7 +239,9 @@ public final class StandaloneCluster implements AutoCloseable {
         for (String f : new String[] {"classpath-provided.txt", "classpath.txt"}) {
             Path list = Path.of("target", f);
             if (!Files.exists(list)) throw new IllegalStateException(list + " is missing: build with mvn process-classes first");
-            for (String j : Files.readString(list).strip().split(java.io.File.pathSeparator)) if (j.endsWith(".jar")) all.add(j);
+            for (String j : Files.readString(list).strip().split(java.io.File.pathSeparator)) {
+                if (j.endsWith(".jar") && !NOT_SPARK.contains(artifact(Path.of(j)))) all.add(j);
+            }
         }
         for (String j : all) {
             Path link = jars.resolve(Path.of(j).getFileName());
