@@ -23,10 +23,12 @@ class ExitCodesTest {
         CliRun load = CliRun.of("load", "kpis", csv.toString(), "--area", "E06000058", "--published", "2024-04-30",
                 "--warehouse", w.toString());
         assertEquals(0, load.code(), load.err());
-        // break the warehouse under sendscope's own named question, as a bug in a view would
+        // break the warehouse under sendscope's own named question, as a bug in a view would: the
+        // question reads the trend mart (decision 0125), the user's query below the observations view
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + w.toAbsolutePath());
              Statement s = c.createStatement()) {
             s.execute("DROP VIEW observations CASCADE");
+            s.execute("DROP TABLE mart_kpi_trend CASCADE");
         }
         CliRun ask = CliRun.of("ask", "twenty_week_timeliness", "--area", "E06000058", "--as-of", "2024-07-24",
                 "--warehouse", w.toString());
