@@ -121,15 +121,22 @@ public final class NotebookRunner {
                 "--ExecutePreprocessor.timeout=" + cellTimeout.toSeconds(),
                 "--ExecutePreprocessor.startup_timeout=120",
                 "--output-dir", outDir.toString(), "--output", base + ".ipynb"));
-        Process p;
+        Path dir;
         if (input == null) {
             args.add(source.toString());
-            p = nbconvert(args, log);
+            dir = null;
         } else {
             // Read from stdin and started in the notebook's folder, the kernel works where the
             // notebook lives (its relative paths), not where the injected copy was written.
             args.add("--stdin");
-            p = nbconvert(args, log, source.getParent(), input);
+            dir = source.getParent();
+        }
+        Process p = nbconvert(args, log, dir, input);
+        for (int attempt = 1; !p.waitFor(1, TimeUnit.SECONDS); ) {
+            if (!kernelLostItsPort(log)) continue;
+            end(p);
+            if (attempt++ == START_ATTEMPTS) break;
+            p = nbconvert(args, log, dir, input);
         }
         boolean ok = p.waitFor() == 0 && Files.exists(executed);
         if (input != null) Files.deleteIfExists(input);
@@ -142,6 +149,28 @@ public final class NotebookRunner {
                     "the notebook ran but its HTML could not be written: " + errorOf(outDir.resolve(base + ".html.log")));
         }
         return new Result(notebook, true, time, executed, html, null);
+    }
+
+    /** How many times a notebook's kernel is started when it loses its ports (see {@link #kernelLostItsPort}). */
+    static final int START_ATTEMPTS = 3;
+
+    /**
+     * Whether the kernel nbconvert started died at once because another process took one of the
+     * ports jupyter_client had just picked for it (two notebooks starting at the same moment).
+     * nbconvert 6.5 then reports the dead kernel and never exits, so the run is ended and started
+     * again rather than left waiting.
+     */
+    static boolean kernelLostItsPort(Path log) throws IOException {
+        if (!Files.exists(log)) return false;
+        String text = Files.readString(log);
+        return text.contains("Kernel died before replying to kernel_info") && text.contains("Address already in use");
+    }
+
+    /** Ends nbconvert and whatever it started. */
+    private static void end(Process p) throws InterruptedException {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+        p.waitFor();
     }
 
     /** Starts {@code jupyter nbconvert ARGS} with the project-local kernelspec and the warehouse in its environment. */
