@@ -6,17 +6,21 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.exp;
-import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.log;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.FlatMapGroupsFunction;
+import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -27,6 +31,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.sendscope.forecast.AreaHistory;
+import org.sendscope.forecast.Calibration;
 import org.sendscope.forecast.ForecastModel;
 import org.sendscope.forecast.IntervalCalibrator;
 import org.sendscope.forecast.ModelForecast;
@@ -34,17 +39,17 @@ import org.sendscope.forecast.Models;
 import org.sendscope.forecast.Panel;
 import org.sendscope.forecast.PanelInputs;
 import org.sendscope.forecast.RollingOrigins;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * The all-LA EHC plan backtest as a Spark job: a function from the input Datasets to the backtest
  * table, the same figures as {@code sendscope backtest ehcp} on one machine. Stage one fits every
  * model at each origin in parallel (one task per origin; each task sees only its origin's cut of
- * the panel, broadcast to it); stage two is relational — errors joined to actuals, interval
- * quantiles per model, origin and horizon from the errors of earlier origins, the auto choice, and
- * the scores. The session is handed in; the job keeps no state. One difference from the
- * single-machine engine: a horizon with fewer than {@link IntervalCalibrator#MIN_ERRORS} past errors
- * gets no interval here (and is not scored) instead of the shorter horizon's widened one; on the
- * SEN2 releases every origin from 2016 has enough.
+ * the panel, broadcast to it); stage two joins errors to actuals, hands each model's errors (one
+ * group per model) to the {@link Calibration} the single-machine engine uses — interval quantiles
+ * and the weighted past errors auto chooses by, at every evaluation origin — collects those few
+ * hundred summaries to choose auto with {@link Calibration#autoChoice}, and scores relationally.
+ * The session is handed in; the job keeps no state (docs/decisions/0177).
  */
 public final class EhcpBacktestJob {
     /** Columns of stage one: one model's point forecast for one area, origin and horizon. */
@@ -54,7 +59,69 @@ public final class EhcpBacktestJob {
             .add("target", DataTypes.IntegerType).add("point", DataTypes.DoubleType)
             .add("scale", DataTypes.DoubleType);
 
+    /** One model's calibration at one evaluation origin: quantiles (lo95, lo80, hi80, hi95 per horizon, NaN where none), error counts, weighted past errors. */
+    static final StructType CALIBRATION = new StructType()
+            .add("model", DataTypes.StringType).add("at", DataTypes.IntegerType)
+            .add("quantiles", DataTypes.createArrayType(DataTypes.DoubleType))
+            .add("errors", DataTypes.createArrayType(DataTypes.IntegerType))
+            .add("weighted_mae", DataTypes.createArrayType(DataTypes.DoubleType));
+    private static final StructType QUANTILES = new StructType()
+            .add("model", DataTypes.StringType).add("at", DataTypes.IntegerType).add("horizon", DataTypes.IntegerType)
+            .add("q80", DataTypes.DoubleType).add("q95", DataTypes.DoubleType);
+    private static final StructType CHOICES = new StructType()
+            .add("at", DataTypes.IntegerType).add("c_h", DataTypes.IntegerType).add("chosen", DataTypes.StringType);
+
     private EhcpBacktestJob() {
+    }
+
+    /**
+     * One model's {@link Calibration} at every evaluation origin {@code from..to}, from its scored
+     * rows (model, origin, horizon, point, actual, scale): one row per origin.
+     */
+    static List<Row> calibrate(String model, Iterator<Row> rows, int from, int to, int horizon, int firstOrigin,
+            int window) {
+        List<Calibration> byOrigin = new ArrayList<>();
+        for (int at = from; at <= to; at++) byOrigin.add(new Calibration(at, firstOrigin, horizon, window));
+        while (rows.hasNext()) {
+            Row r = rows.next();
+            for (Calibration c : byOrigin) c.add(model, r.getInt(1), r.getInt(2), r.getDouble(3), r.getDouble(4), r.getDouble(5));
+        }
+        List<Row> out = new ArrayList<>();
+        for (int at = from; at <= to; at++) {
+            Calibration.Summary s = byOrigin.get(at - from).summary(model);
+            List<Double> qs = new ArrayList<>();
+            List<Integer> n = new ArrayList<>();
+            List<Double> mae = new ArrayList<>();
+            for (int h = 0; h < horizon; h++) {
+                for (int i = 0; i < IntervalCalibrator.LEVELS.length; i++) {
+                    qs.add(s.quantiles()[h] == null ? Double.NaN : s.quantiles()[h][i]);
+                }
+                n.add(s.errors()[h]);
+                mae.add(s.weightedMae()[h]);
+            }
+            out.add(RowFactory.create(model, at, CollectionConverters.asScala(qs).toSeq(),
+                    CollectionConverters.asScala(n).toSeq(), CollectionConverters.asScala(mae).toSeq()));
+        }
+        return out;
+    }
+
+    /** The calibration rows back as summaries, per evaluation origin and model. */
+    static Map<Integer, Map<String, Calibration.Summary>> summaries(List<Row> calibrated, int horizon) {
+        Map<Integer, Map<String, Calibration.Summary>> out = new TreeMap<>();
+        int levels = IntervalCalibrator.LEVELS.length;
+        for (Row r : calibrated) {
+            List<Double> q = r.getList(2);
+            double[][] qs = new double[horizon][];
+            for (int h = 0; h < horizon; h++) {
+                if (Double.isNaN(q.get(h * levels))) continue;
+                qs[h] = new double[levels];
+                for (int i = 0; i < levels; i++) qs[h][i] = q.get(h * levels + i);
+            }
+            out.computeIfAbsent(r.getInt(1), k -> new HashMap<>()).put(r.getString(0), new Calibration.Summary(
+                    r.getString(0), qs, r.<Integer>getList(3).stream().mapToInt(Integer::intValue).toArray(),
+                    r.<Double>getList(4).stream().mapToDouble(Double::doubleValue).toArray()));
+        }
+        return out;
     }
 
     /**
@@ -84,25 +151,31 @@ public final class EhcpBacktestJob {
                 .withColumn("abs_scaled", abs(col("log_err").divide(col("scale"))))
                 .cache();
 
-        // Interval quantiles and past mean absolute error, per model, evaluation origin and horizon,
-        // from errors whose target is no later than the evaluation origin.
-        List<Integer> evalOrigins = new ArrayList<>();
-        for (int o = from; o <= to; o++) evalOrigins.add(o);
-        Dataset<Row> eval = spark.createDataset(evalOrigins, Encoders.INT()).toDF("at");
-        // auto weighs each past error by RollingOrigins.recencyWeight: 0.5^((at - target) / half-life).
-        Column weight = org.apache.spark.sql.functions.pow(lit(0.5), col("at").minus(col("origin").plus(col("horizon")))
-                .divide(lit(RollingOrigins.AUTO_HALF_LIFE_YEARS)));
-        Dataset<Row> pools = eval.crossJoin(scored.select("model", "origin", "horizon", "log_err", "abs_scaled"))
-                .where(col("origin").plus(col("horizon")).leq(col("at")))
-                // The calibration window: the last WINDOW origins whose target is no later than `at`.
-                .where(lit(RollingOrigins.DEFAULT_WINDOW).leq(0).or(col("origin").geq(col("at").minus(col("horizon"))
-                        .minus(RollingOrigins.DEFAULT_WINDOW).plus(1))))
-                .withColumn("w", weight)
-                .groupBy("model", "at", "horizon")
-                .agg(count(lit(1)).as("errors"), expr("percentile(abs_scaled, 0.8)").as("q80"),
-                        expr("percentile(abs_scaled, 0.95)").as("q95"),
-                        sum(col("w").multiply(abs(col("log_err")))).divide(sum(col("w"))).as("past_mae"))
-                .where(col("errors").geq(IntervalCalibrator.MIN_ERRORS));
+        // Interval quantiles and past weighted errors, per model, evaluation origin and horizon: each
+        // model's errors handed to the one Calibration (its window, weights and quantiles, 0172, 0176),
+        // one group per model, so the rule has no second copy here.
+        final int window = RollingOrigins.DEFAULT_WINDOW;
+        List<Row> calibrated = scored.select("model", "origin", "horizon", "point", "actual", "scale")
+                .groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
+                .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (m, rows) ->
+                        calibrate(m, rows, from, to, horizon, firstOrigin, window).iterator(), Encoders.row(CALIBRATION))
+                .collectAsList();
+        // auto: at each origin and horizon, Calibration's choice among the candidates.
+        List<String> candidates = Models.candidates(Models.all(1));
+        Map<Integer, Map<String, Calibration.Summary>> summaries = summaries(calibrated, horizon);
+        List<Row> choices = new ArrayList<>();
+        List<Row> quantiles = new ArrayList<>();
+        for (Map.Entry<Integer, Map<String, Calibration.Summary>> e : summaries.entrySet()) {
+            for (int h = 1; h <= horizon; h++) {
+                choices.add(RowFactory.create(e.getKey(), h, Calibration.autoChoice(candidates, e.getValue(), h)));
+                for (Calibration.Summary s : e.getValue().values()) {
+                    double[] q = s.quantiles()[h - 1];
+                    if (q != null) quantiles.add(RowFactory.create(s.model(), e.getKey(), h, q[2], q[3]));
+                }
+            }
+        }
+        Dataset<Row> pools = spark.createDataFrame(quantiles, QUANTILES);
+        Dataset<Row> choice = spark.createDataFrame(choices, CHOICES);
 
         Dataset<Row> withIntervals = scored.where(col("origin").between(from, to).and(col("horizon").leq(horizon)))
                 .join(pools.withColumnRenamed("model", "p_model").withColumnRenamed("horizon", "p_h"),
@@ -114,17 +187,6 @@ public final class EhcpBacktestJob {
                 .withColumn("hi95", col("point").multiply(exp(col("q95").multiply(col("scale")))))
                 .select("model", "origin", "area_code", "horizon", "point", "actual", "lo95", "lo80", "hi80", "hi95");
 
-        // auto: at each origin and horizon, the candidate with the smallest past mean absolute log error.
-        List<String> candidates = Models.candidates(Models.all(1));
-        Column isCandidate = col("model").isin(candidates.toArray());
-        Column rank = lit(candidates.size());
-        for (int i = candidates.size() - 1; i >= 0; i--) rank = when(col("model").equalTo(candidates.get(i)), i).otherwise(rank);
-        // Ties (a model that fell back to another) go to the first candidate, as on one machine.
-        Dataset<Row> choice = pools.where(isCandidate)
-                .withColumn("mae12", expr("round(past_mae, 12)")).withColumn("rank", rank)
-                .groupBy("at", "horizon")
-                .agg(expr("min_by(model, struct(mae12, rank))").as("chosen"))
-                .withColumnRenamed("horizon", "c_h");
         Dataset<Row> auto = withIntervals.join(choice, col("origin").equalTo(col("at"))
                         .and(col("horizon").equalTo(col("c_h"))).and(col("model").equalTo(col("chosen"))))
                 .select(columns(withIntervals.columns()))
