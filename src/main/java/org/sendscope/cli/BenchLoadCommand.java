@@ -53,10 +53,24 @@ public final class BenchLoadCommand extends Subcommand {
             double r = Quantiles.median(ref);
             out.printf("median:  sendscope %7.0f ms   duckdb read %7.0f ms   ratio %.2f   (goal: under 5000 ms, ratio under 1.5)%n",
                     m, r, m / r);
+            breakdown(out, b.lastRound());
             if (keep != null) out.println("the last round's warehouse: " + keep.toAbsolutePath());
         } finally {
             b.cleanUp();
         }
         return 0;
+    }
+
+    /** The last round file by file: the whole load, the marts' refresh inside it (what and why), each mart. */
+    private static void breakdown(PrintWriter out, List<LoadBenchmark.FileTime> files) {
+        out.println("the last round, file by file (open to close; the marts' refresh inside it):");
+        for (LoadBenchmark.FileTime f : files) {
+            out.printf("  %-52s %7.0f ms   marts %7.0f ms%n", f.file(), f.ms(), f.martsMs());
+            for (var r : f.refreshes()) {
+                out.printf("      %s:", r.what());
+                for (var m : r.marts()) out.printf(" %s %.0f", m.mart().replace("mart_", ""), m.ms());
+                out.println();
+            }
+        }
     }
 }
