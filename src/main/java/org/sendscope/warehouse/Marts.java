@@ -171,7 +171,7 @@ public final class Marts {
         }
         String why = changedAreas.size() + " areas changed; " + own.size() + " measures loaded, "
                 + more + " more with figures for those areas";
-        if (!measures.isEmpty() && measures.containsAll(allMeasures(c))) {
+        if (!measures.isEmpty() && measures.containsAll(everyMeasure(c))) {
             refresh(c, "every mart in full: every measure (" + why + ")");
             return;
         }
@@ -271,7 +271,7 @@ public final class Marts {
     }
 
     /** Every measure a mart can hold a row of: those with figures, and the ones derived from them. */
-    private static Set<String> allMeasures(Connection c) throws SQLException {
+    private static Set<String> everyMeasure(Connection c) throws SQLException {
         Set<String> all = new TreeSet<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT DISTINCT measure FROM observation_fact")) {
             while (rs.next()) all.add(rs.getString(1));
