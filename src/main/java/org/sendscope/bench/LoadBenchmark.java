@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 import org.sendscope.ingest.dfe.DfeFolder;
+import org.sendscope.warehouse.Marts;
 import org.sendscope.warehouse.Warehouse;
 
 /**
@@ -32,8 +33,17 @@ public final class LoadBenchmark {
         }
     }
 
+    /** One file's load in a round: its wall milliseconds (open to close) and the marts' refreshes inside it. */
+    public record FileTime(String file, double ms, List<Marts.Refresh> refreshes) {
+        /** Milliseconds of those refreshes. */
+        public double martsMs() {
+            return refreshes.stream().mapToDouble(Marts.Refresh::ms).sum();
+        }
+    }
+
     private final Path data;
     private final Path work;
+    private List<FileTime> lastRound = List.of();
 
     public LoadBenchmark(Path data, Path work) {
         this.data = data;
@@ -53,15 +63,31 @@ public final class LoadBenchmark {
     public double timeSendscope(Path warehouse, boolean keep) throws IOException {
         Files.deleteIfExists(warehouse);
         List<DfeFolder.Load> loads = loads();
+        List<FileTime> files = new ArrayList<>();
+        List<Marts.Refresh> refreshes = new ArrayList<>();
+        var was = Marts.observe(refreshes::add);
         long t0 = System.nanoTime();
-        for (DfeFolder.Load l : loads) {
-            try (Warehouse w = Warehouse.open(warehouse)) {
-                l.loader().load(w, l.file());
+        try {
+            for (DfeFolder.Load l : loads) {
+                long t = System.nanoTime();
+                try (Warehouse w = Warehouse.open(warehouse)) {
+                    l.loader().load(w, l.file());
+                }
+                files.add(new FileTime(l.file().getFileName().toString(), (System.nanoTime() - t) / 1e6, List.copyOf(refreshes)));
+                refreshes.clear();
             }
+        } finally {
+            Marts.observe(was);
         }
         double ms = (System.nanoTime() - t0) / 1e6;
+        lastRound = List.copyOf(files);
         if (!keep) Files.deleteIfExists(warehouse);
         return ms;
+    }
+
+    /** Where the last {@link #timeSendscope} round's time went, file by file. */
+    public List<FileTime> lastRound() {
+        return lastRound;
     }
 
     /** A warehouse file in the work folder for one round. */

@@ -7,6 +7,7 @@ import java.util.List;
 import org.sendscope.analysis.Quantiles;
 import org.sendscope.bench.LoadBenchmark;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code sendscope bench load}: the whole DfE set into a fresh warehouse, against DuckDB's own read. */
@@ -14,16 +15,15 @@ import picocli.CommandLine.Option;
         description = {"Load all of ../shared/data/dfe into a fresh warehouse and compare with the time DuckDB",
                 "itself takes to read the same CSV and Parquet files into plain tables, in the same run."})
 public final class BenchLoadCommand extends Subcommand {
-    @Option(names = "--data", paramLabel = "DIR", description = "DfE data folder (default: ../shared/data/dfe).")
-    Path data;
+    @Mixin
+    DfeDataOption data;
 
     @Option(names = "--rounds", defaultValue = "3", description = "Timed rounds after one warm-up (default: ${DEFAULT-VALUE}).")
     int rounds;
 
     @Override
     public Integer call() throws Exception {
-        Path dir = data != null ? data : defaultData();
-        if (!Files.isDirectory(dir)) throw new UserException("no DfE data folder at " + dir + " (give --data DIR)");
+        Path dir = data.folder();
         PrintWriter out = out();
         // --warehouse: where the last round's warehouse stays; never one that holds data already
         Path keep = options.warehouse;
@@ -53,6 +53,7 @@ public final class BenchLoadCommand extends Subcommand {
             double r = Quantiles.median(ref);
             out.printf("median:  sendscope %7.0f ms   duckdb read %7.0f ms   ratio %.2f   (goal: under 5000 ms, ratio under 1.5)%n",
                     m, r, m / r);
+            breakdown(out, b.lastRound());
             if (keep != null) out.println("the last round's warehouse: " + keep.toAbsolutePath());
         } finally {
             b.cleanUp();
@@ -60,9 +61,16 @@ public final class BenchLoadCommand extends Subcommand {
         return 0;
     }
 
-    static Path defaultData() {
-        String home = System.getProperty("sendscope.home");
-        Path base = home != null ? Path.of(home) : Path.of("").toAbsolutePath();
-        return base.resolve("..").resolve("shared").resolve("data").resolve("dfe").normalize();
+    /** The last round file by file: the whole load, the marts' refresh inside it (what and why), each mart. */
+    private static void breakdown(PrintWriter out, List<LoadBenchmark.FileTime> files) {
+        out.println("the last round, file by file (open to close; the marts' refresh inside it):");
+        for (LoadBenchmark.FileTime f : files) {
+            out.printf("  %-52s %7.0f ms   marts %7.0f ms%n", f.file(), f.ms(), f.martsMs());
+            for (var r : f.refreshes()) {
+                out.printf("      %s:", r.what());
+                for (var m : r.marts()) out.printf(" %s %.0f", m.mart().replace("mart_", ""), m.ms());
+                out.println();
+            }
+        }
     }
 }

@@ -13,6 +13,7 @@ import org.sendscope.bench.QueryBenchmark;
 import org.sendscope.ingest.paper.PaperLoader;
 import org.sendscope.warehouse.Warehouse;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,8 +33,8 @@ public final class BenchQueriesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "DfE data folder (default: ../shared/data/dfe).")
-    Path data;
+    @Mixin
+    DfeDataOption data;
 
     @Option(names = "--papers", paramLabel = "DIR", description = "Papers folder (default: ../shared/papers).")
     Path papers;
@@ -59,8 +60,7 @@ public final class BenchQueriesCommand implements Callable<Integer> {
         try {
             Path file = existing;
             if (file == null) {
-                Path dir = data != null ? data : BenchLoadCommand.defaultData();
-                if (!Files.isDirectory(dir)) throw new UserException("no DfE data folder at " + dir + " (give --data DIR)");
+                Path dir = data.folder();
                 Path paperDir = papers != null ? papers : dir.resolve("..").resolve("..").resolve("papers").normalize();
                 b = new LoadBenchmark(dir, work);
                 file = work.resolve("bench.duckdb");

@@ -109,7 +109,7 @@ public final class LoadRun {
                 p.executeUpdate();
             }
             LoadPoints.reached("started");
-            long areasBefore = Marts.areasDigest(c);
+            Marts.Areas areasBefore = Marts.areas(c);
             LoadRun run = new LoadRun(c, id, file, source, vintage);
             long rows = body.load(run);
             LoadPoints.reached("written");

@@ -270,11 +270,14 @@ public final class Warehouse implements AutoCloseable {
             boolean ended = false;
             try {
                 String ids = "SELECT load_id FROM load_log WHERE status = 'loading'";
-                for (String table : DataTables.names(c)) s.executeUpdate("DELETE FROM " + table + " WHERE load_id IN (" + ids + ")");
+                long removed = 0;
+                for (String table : DataTables.names(c)) removed += s.executeUpdate("DELETE FROM " + table + " WHERE load_id IN (" + ids + ")");
                 s.executeUpdate("UPDATE load_log SET status = 'failed', message = coalesce(message || '; ', '') "
                         + "|| 'interrupted: still loading when the warehouse was next opened; its rows were removed' "
                         + "WHERE status = 'loading'");
-                Marts.refresh(c);
+                // A load of this build that died left no rows (its transaction never committed), so the marts
+                // are as its last committed load left them; only an older build's half-committed rows need them recomputed.
+                if (removed > 0) Marts.refresh(c);
                 c.commit();
                 ended = true;
             } finally {

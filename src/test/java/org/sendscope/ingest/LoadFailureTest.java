@@ -23,6 +23,7 @@ import org.sendscope.ingest.dfe.Sen2Release;
 import org.sendscope.testing.CliRun;
 import org.sendscope.testing.SharedData;
 import org.sendscope.testing.WarehouseFingerprint;
+import org.sendscope.warehouse.Marts;
 import org.sendscope.warehouse.Warehouse;
 
 /**
@@ -139,6 +140,28 @@ class LoadFailureTest {
             assertTrue(string(w, "SELECT message FROM loads").contains("interrupted"));
             assertEquals(0, w.count("SELECT count(*) FROM observations"));
             assertEquals(0, w.count("SELECT count(*) FROM area_fact"));
+        }
+    }
+
+    /** A load left 'loading' with no rows (it died before writing any) is failed on the next open; the marts need no refresh. */
+    @Test
+    void aLoadLeftLoadingWithNoRowsIsFailedWithoutRecomputingTheMarts() throws Exception {
+        Path warehouse = dir.resolve("w.duckdb");
+        try (Warehouse w = Warehouse.open(warehouse)) {
+            Sen2Release.load(w, Path.of("src/test/resources/bad/txn-mini-2019.zip"), null);
+        }
+        try (Warehouse w = Warehouse.open(warehouse)) {
+            w.execute("INSERT INTO load_log (load_id, source, scope, file_name, sha256, vintage, started_at, status) "
+                    + "VALUES (nextval('load_id_seq'), 'dfe-ehcp', 'dfe-ehcp|x', 'x.zip', 'x', '2020', now(), 'loading')");
+        }
+        List<Marts.Refresh> refreshes = new java.util.ArrayList<>();
+        var was = Marts.observe(refreshes::add);
+        try (Warehouse w = Warehouse.open(warehouse)) {
+            assertEquals(List.of(), refreshes);
+            assertEquals("failed", string(w, "SELECT status FROM loads WHERE file_name = 'x.zip'"));
+            assertEquals(384, w.count("SELECT count(*) FROM observations"));
+        } finally {
+            Marts.observe(was);
         }
     }
 

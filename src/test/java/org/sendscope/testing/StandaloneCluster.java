@@ -159,12 +159,7 @@ public final class StandaloneCluster implements AutoCloseable {
      * code, or -1 if it had not finished after {@link #DRIVER}.
      */
     public int runCommand(Path log, Map<String, String> sparkSettings, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Xmx1g");
-        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (a.startsWith("--add-opens") || a.startsWith("-Dio.netty")) cmd.add(a);
-        }
+        List<String> cmd = java("-Xmx1g");
         for (Map.Entry<String, String> e : sparkSettings.entrySet()) cmd.add("-D" + e.getKey() + "=" + e.getValue());
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
@@ -172,13 +167,7 @@ public final class StandaloneCluster implements AutoCloseable {
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-        Process p = pb.start();
-        processes.add(p);
-        if (!p.waitFor(DRIVER.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            return -1;
-        }
-        return p.exitValue();
+        return runDriver(pb);
     }
 
     /**
@@ -191,30 +180,12 @@ public final class StandaloneCluster implements AutoCloseable {
      */
     public int submit(Path log, Path jobJar, Map<String, String> conf, String mainClass, String... appArgs)
             throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Xmx1g");
-        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (a.startsWith("--add-opens") || a.startsWith("-Dio.netty")) cmd.add(a);
-        }
-        cmd.add("-cp");
-        cmd.add(home.resolve("jars") + "/*");
-        cmd.add("org.apache.spark.deploy.SparkSubmit");
+        List<String> cmd = sparkJava("-Xmx1g", "org.apache.spark.deploy.SparkSubmit");
         cmd.addAll(List.of("--master", url, "--deploy-mode", "client", "--class", mainClass));
         for (Map.Entry<String, String> e : conf.entrySet()) cmd.addAll(List.of("--conf", e.getKey() + "=" + e.getValue()));
         cmd.add(jobJar.toString());
         cmd.addAll(List.of(appArgs));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().put("SPARK_HOME", home.toString());
-        pb.environment().put("SPARK_SCALA_VERSION", "2.13");
-        pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-        Process p = pb.start();
-        processes.add(p);
-        if (!p.waitFor(DRIVER.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            return -1;
-        }
-        return p.exitValue();
+        return runDriver(sparkProcess(cmd, log));
     }
 
     /**
@@ -250,23 +221,52 @@ public final class StandaloneCluster implements AutoCloseable {
     }
 
     private void launch(String main, Path log, String... args) throws IOException {
+        List<String> cmd = sparkJava("-Xmx256m", main);
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = sparkProcess(cmd, log);
+        pb.environment().put("SPARK_WORKER_DIR", dir.resolve("work").toString());
+        processes.add(pb.start());
+    }
+
+    /** {@code java} with a heap of {@code xmx} and this JVM's module flags, which Spark needs on Java 17. */
+    private static List<String> java(String xmx) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Xmx256m");
+        cmd.add(xmx);
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             if (a.startsWith("--add-opens") || a.startsWith("-Dio.netty")) cmd.add(a);
         }
+        return cmd;
+    }
+
+    /** {@link #java} running {@code main} on Spark's jars only ({@code SPARK_HOME/jars/*}), as {@code spark-class} does. */
+    private List<String> sparkJava(String xmx, String main) {
+        List<String> cmd = java(xmx);
         cmd.add("-cp");
         cmd.add(home.resolve("jars") + "/*");
         cmd.add(main);
-        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    /** A process of this cluster's Spark installation, its output in {@code log}. */
+    private ProcessBuilder sparkProcess(List<String> cmd, Path log) {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = pb.environment();
         env.put("SPARK_HOME", home.toString());
         env.put("SPARK_SCALA_VERSION", "2.13");
         env.put("SPARK_LOCAL_IP", "127.0.0.1");
-        env.put("SPARK_WORKER_DIR", dir.resolve("work").toString());
-        processes.add(pb.start());
+        return pb;
+    }
+
+    /** Starts a driver and waits for it; its exit code, or -1 if it had not finished after {@link #DRIVER}. */
+    private int runDriver(ProcessBuilder pb) throws IOException, InterruptedException {
+        Process p = pb.start();
+        processes.add(p);
+        if (!p.waitFor(DRIVER.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            return -1;
+        }
+        return p.exitValue();
     }
 
     /** Polls a log until {@code pattern} appears; fails if the process dies or time runs out. */

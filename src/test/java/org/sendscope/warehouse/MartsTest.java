@@ -191,6 +191,23 @@ class MartsTest {
             assertMartsAreTheirMacros(w, "a paper load");
             assertEquals(900, w.count("SELECT value FROM benchmark_comparison WHERE area_code = 'E06000058' "
                     + "AND measure = 'ehc_requests' AND period_label = '2022'"));
+            // figures for areas no load has named yet: a published one for Bristol, a synthetic one for North Somerset
+            loadOf(w, dir, "dfe-ehcp", "bristol.csv", "2023", false,
+                    obs("E06000023", "local_authority", "ehc_requests", "2022", 500, "dfe-ehcp", "2023"));
+            loadOf(w, dir, "synth", "synth.csv", "synthetic", false,
+                    obs("E06000024", "local_authority", "ehc_requests", "2022", 200, "synth", "synthetic"));
+            assertMartsAreTheirMacros(w, "figures for areas not named yet");
+            assertEquals(1, w.count("SELECT count(*) FROM observations WHERE area_code = 'E06000024'"));
+            // a load of another measure names both: their region, their names, and that North Somerset is
+            // real (so its synthetic figure goes) change the rows of ehc_requests, which it did not load
+            loadOf(w, dir, "lait", "named.csv", "2024", false,
+                    "INSERT INTO area_fact VALUES ('E06000023', 801, 'Bristol', 'local_authority', 'E12000009', 'South West', %d)",
+                    "INSERT INTO area_fact VALUES ('E06000024', 802, 'North Somerset', 'local_authority', 'E12000009', 'South West', %d)",
+                    obs("E06000023", "local_authority", "ks2_pct", "2022", 60, "lait", "2024"));
+            assertMartsAreTheirMacros(w, "a load that names areas other measures have figures for");
+            assertEquals(1, w.count("SELECT count(*) FROM benchmark_comparison WHERE area_code = 'E06000023' "
+                    + "AND measure = 'ehc_requests' AND region_code = 'E12000009' AND area_name = 'Bristol'"));
+            assertEquals(0, w.count("SELECT count(*) FROM observations WHERE area_code = 'E06000024'"));
             // a refused load changes nothing
             assertThrows(LoadException.class, () -> loadOf(w, dir, "lait", "lait2.csv", "2025", true,
                     obs("E06000058", "local_authority", "absence_pct", "2023", 1.0, "lait", "2025")));
@@ -203,6 +220,39 @@ class MartsTest {
                     obs("E92000001", "england", "absence_pct", "2022", 7.5, "lait", "2024"));
             assertMartsAreTheirMacros(w, "a replaced load");
             assertEquals(1, w.count("SELECT n_ranked FROM benchmark_comparison WHERE area_code = 'E06000058' AND measure = 'absence_pct'"));
+        }
+    }
+
+    /**
+     * What each refresh of the loads below did: a new area that no earlier figure names adds no
+     * measure to recompute; one that earlier figures name adds theirs.
+     */
+    @Test
+    void aNewAreaRecomputesOnlyTheMeasuresWithFiguresForIt(@TempDir Path dir) throws Exception {
+        java.util.List<Marts.Refresh> refreshes = new java.util.ArrayList<>();
+        var was = Marts.observe(refreshes::add);
+        try (Warehouse w = Warehouse.open(dir.resolve("w.duckdb"))) {
+            String[] first = java.util.Arrays.copyOf(AREAS, AREAS.length + 2);
+            first[AREAS.length] = obs("E06000058", "local_authority", "ehc_requests", "2022", 900, "dfe-ehcp", "2022");
+            first[AREAS.length + 1] = obs("E06000023", "local_authority", "ehc_requests", "2022", 500, "dfe-ehcp", "2022");
+            loadOf(w, dir, "dfe-ehcp", "sen2.csv", "2022", false, first);
+            refreshes.clear();
+            // Torbay is new and only absence_pct names it
+            loadOf(w, dir, "lait", "torbay.csv", "2024", false,
+                    "INSERT INTO area_fact VALUES ('E06000027', 880, 'Torbay', 'local_authority', 'E12000009', 'South West', %d)",
+                    obs("E06000027", "local_authority", "absence_pct", "2022", 8, "lait", "2024"));
+            assertEquals("1 measures (1 areas changed; 1 measures loaded, 0 more with figures for those areas)",
+                    refreshes.get(0).what());
+            refreshes.clear();
+            // Bristol has ehc_requests figures from the first load and is named only now
+            loadOf(w, dir, "lait", "bristol.csv", "2024", false,
+                    "INSERT INTO area_fact VALUES ('E06000023', 801, 'Bristol', 'local_authority', 'E12000009', 'South West', %d)",
+                    obs("E06000023", "local_authority", "absence_pct", "2022", 9, "lait", "2024"));
+            assertEquals("every mart in full: every measure (1 areas changed; 1 measures loaded, 1 more with figures for those areas)",
+                    refreshes.get(0).what());
+            assertMartsAreTheirMacros(w, "the loads naming Torbay and Bristol");
+        } finally {
+            Marts.observe(was);
         }
     }
 
