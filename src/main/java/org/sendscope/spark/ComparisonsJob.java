@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.rank;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
@@ -47,49 +49,65 @@ public final class ComparisonsJob implements SparkJob {
         Map<String, Dataset<Row>> out = new LinkedHashMap<>();
         out.put("benchmark_comparison", comparisons(args.read(spark, "analysis_observations"),
                 args.read(spark, "analysis_measures"), args.read(spark, "areas"),
-                args.read(spark, "statistical_neighbours")));
+                args.read(spark, "statistical_neighbours"), syntheticLoads(args.read(spark, "loads"))));
         return out;
     }
 
-    /** benchmark_comparison from its four inputs (each with the columns of its public view). */
+    /** The loads of synthetic rows, which are shown but never ranked (docs/decisions/0126). */
+    static List<Long> syntheticLoads(Dataset<Row> loads) {
+        return loads.where(col("source_class").equalTo("synthetic")).select(col("load_id").cast("long"))
+                .as(Encoders.LONG()).collectAsList();
+    }
+
+    /** benchmark_comparison from four of its inputs, with no synthetic load among them. */
     public static Dataset<Row> comparisons(Dataset<Row> obs, Dataset<Row> measures, Dataset<Row> areas,
             Dataset<Row> neighbours) {
+        return comparisons(obs, measures, areas, neighbours, List.of());
+    }
+
+    /**
+     * benchmark_comparison from its inputs (each with the columns of its public view) and the
+     * synthetic loads. The LAs' rows are shuffled twice, once into their series (the previous
+     * period) and once into their periods, where the rank, the count ranked and the quartile cut
+     * points are windows over the same partition; England's and the regions' values, the catalogue
+     * and the neighbours' values are broadcast (docs/decisions/0212).
+     */
+    public static Dataset<Row> comparisons(Dataset<Row> obs, Dataset<Row> measures, Dataset<Row> areas,
+            Dataset<Row> neighbours, List<Long> syntheticLoads) {
         Dataset<Row> m = measures.select(col("measure"), col("unit"),
-                AnalysisRules.polarityOrNeutral(col("polarity")).as("polarity"), col("comparable_with"));
+                AnalysisRules.polarityOrNeutral(col("polarity")).as("polarity"), col("comparable_with"),
+                lit(true).as("catalogued"));
 
         Dataset<Row> a = areas.select(col("area_code").as("a_code"), col("region_code"), col("valid_from"), col("valid_to"));
+        Column existed = col("valid_from").isNull().or(col("valid_from").leq(col("period_end")))
+                .and(col("valid_to").isNull().or(col("valid_to").geq(col("period_end"))));
+        Column real = syntheticLoads.isEmpty() ? lit(true)
+                : coalesce(col("load_id").isin(syntheticLoads.toArray()).unary_$bang(), lit(true));
         Dataset<Row> la = obs.where(col("level").equalTo("local_authority").and(col("area_code").startsWith("SN:").unary_$bang()))
-                .join(a, col("area_code").equalTo(col("a_code")), "left")
-                .withColumn("existed", col("valid_from").isNull().or(col("valid_from").leq(col("period_end")))
-                        .and(col("valid_to").isNull().or(col("valid_to").geq(col("period_end")))))
-                .drop("a_code", "valid_from", "valid_to");
-
-        // The LAs that are ranked: a value, and the LA existed at the period's end.
-        Dataset<Row> pool = la.join(m.select("measure", "polarity"), "measure")
-                .where(col("value").isNotNull().and(col("existed")));
-        WindowSpec byPeriod = Window.partitionBy(cols(PERIOD))
-                .orderBy(when(col("polarity").equalTo(Polarity.LOWER_IS_BETTER.code()), col("value"))
-                        .otherwise(col("value").unary_$minus()));
-        Dataset<Row> ranked = pool.select(col("area_code"), col("measure"), col("breakdown"), col("period_kind"),
-                col("period_start"), col("period_end"), rank().over(byPeriod).cast("long").as("rank"));
-        // Type-7 quartiles (Spark's exact percentile interpolates as DuckDB's quantile_cont does).
-        Dataset<Row> cuts = pool.groupBy(cols(PERIOD))
-                .agg(expr("percentile(CAST(value AS DOUBLE), 0.25)").as("q1"),
-                        expr("percentile(CAST(value AS DOUBLE), 0.5)").as("q2"),
-                        expr("percentile(CAST(value AS DOUBLE), 0.75)").as("q3"), count(lit(1)).as("n_ranked"));
-
-        Dataset<Row> sn = broadcast(neighbours.select(col("area_code"), col("neighbour_code")))
-                .join(obs.select(col("area_code").as("n_code"), col("measure"), col("breakdown"), col("period_kind"),
-                        col("period_start"), col("period_end"), col("value")), col("neighbour_code").equalTo(col("n_code")))
-                .groupBy(col("area_code"), col("measure"), col("breakdown"), col("period_kind"), col("period_start"),
-                        col("period_end"))
-                .agg(NeighbourValues.sorted(col("value")).as("sn_values"))
-                .select(col("area_code"), col("measure"), col("breakdown"), col("period_kind"), col("period_start"),
-                        col("period_end"), NeighbourValues.mean(col("sn_values")).as("sn_mean"),
-                        NeighbourValues.median(col("sn_values")).as("sn_median"),
-                        NeighbourValues.count(col("sn_values")).as("sn_n"));
+                .join(broadcast(a), col("area_code").equalTo(col("a_code")), "left")
+                .join(broadcast(m), new String[] {"measure"}, "left")
+                // ranked: a value, a measure in the catalogue, the LA existed at the period's end, and it is real
+                .withColumn("in_pool", col("value").isNotNull().and(coalesce(col("catalogued"), lit(false)))
+                        .and(existed).and(real))
+                .drop("a_code", "valid_from", "valid_to", "catalogued");
 
         Dataset<Row> s = PreviousPeriod.add(la, "prev_value", "prev_label", "prev_start");
+
+        // Rank: the pool's rows first, best first, so that each one's rank counts the pool only.
+        // Type-7 quartiles (Spark's exact percentile interpolates as DuckDB's quantile_cont does).
+        WindowSpec period = Window.partitionBy(cols(PERIOD));
+        WindowSpec ordered = period.orderBy(col("in_pool").desc(),
+                when(col("polarity").equalTo(Polarity.LOWER_IS_BETTER.code()), col("value"))
+                        .otherwise(col("value").unary_$minus()));
+        Column pooled = when(col("in_pool"), col("value").cast("double"));
+        Dataset<Row> ranked = s.withColumn("rank", when(col("in_pool"), rank().over(ordered).cast("long")))
+                .withColumn("n_pool", count(pooled).over(period))
+                .withColumn("cuts", expr("percentile(CASE WHEN in_pool THEN CAST(value AS DOUBLE) END, array(0.25, 0.5, 0.75))")
+                        .over(period))
+                .withColumn("n_ranked", when(col("n_pool").gt(0), col("n_pool")))
+                .withColumn("q1", element_at(col("cuts"), 1)).withColumn("q2", element_at(col("cuts"), 2))
+                .withColumn("q3", element_at(col("cuts"), 3))
+                .drop("n_pool", "cuts");
 
         Dataset<Row> england = comparator(obs.where(col("level").equalTo("england")), "england")
                 .drop("area_code");
@@ -97,15 +115,10 @@ public final class ComparisonsJob implements SparkJob {
         Dataset<Row> region = comparator(obs.where(col("level").notEqual("local_authority")), "region")
                 .withColumnRenamed("area_code", "region_code");
 
-        // The catalogue, England's and the regions' values and the cut points are small: each is sent
-        // whole to every task rather than shuffled beside the LAs' rows (Spark cannot tell from a
-        // filtered Parquet read how small they are).
-        Dataset<Row> joined = s.join(broadcast(m), new String[] {"measure"}, "left")
+        Dataset<Row> joined = ranked
                 .join(broadcast(england), names(PERIOD), "left")
-                .join(broadcast(region), names(List.of("region_code", "measure", "breakdown", "period_kind", "period_start", "period_end")), "left")
-                .join(sn, names(List.of("area_code", "measure", "breakdown", "period_kind", "period_start", "period_end")), "left")
-                .join(ranked, names(List.of("area_code", "measure", "breakdown", "period_kind", "period_start", "period_end")), "left")
-                .join(broadcast(cuts), names(PERIOD), "left");
+                .join(broadcast(region), names(List.of("region_code", "measure", "breakdown", "period_kind", "period_start", "period_end")), "left");
+        joined = NeighbourValues.beside(joined, obs, neighbours);
 
         Column consecutive = AnalysisRules.consecutive(col("period_kind"), col("prev_start"), col("period_start"));
         return joined.select(col("measure"), col("area_code"), col("area_name"), col("breakdown"), col("period_kind"),

@@ -12,7 +12,7 @@ import org.sendscope.forecast.RollingOrigins;
 import org.sendscope.warehouse.Warehouse;
 
 /**
- * Runs {@link EhcpBacktestJob} on a local, loopback-only session beside the single-machine
+ * Runs {@link EhcpBacktestJob} on a local session beside the single-machine
  * backtest: its time, and the largest difference between the two tables (which should be
  * rounding only).
  */
@@ -24,12 +24,13 @@ public final class SparkBacktestBench {
     private SparkBacktestBench() {
     }
 
-    /** A local session on the loopback interface, without the web UI (docs/build-notes). */
+    /** A local session with sendscope's settings (SparkSessions), its SQL warehouse folder given. */
     public static SparkSession localSession(int threads, String warehouseDir) {
-        SparkSession s = SparkSession.builder().master("local[" + threads + "]").appName("sendscope")
-                .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
-                .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "8")
-                .config("spark.sql.warehouse.dir", warehouseDir).getOrCreate();
+        String master = "local[" + threads + "]";
+        SparkSession.Builder b = SparkSession.builder().master(master).appName("sendscope")
+                .config("spark.sql.warehouse.dir", warehouseDir);
+        SparkSessions.settings(master).forEach(b::config);
+        SparkSession s = b.getOrCreate();
         s.sparkContext().setLogLevel("WARN");
         return s;
     }
