@@ -27,8 +27,9 @@ import org.sendscope.analysis.Polarity;
  * area and period — each LA's value beside England, its region and the mean and median of its
  * statistical neighbours, the gaps, its rank among the LAs that existed at the period's end, LAIT's
  * quartile band, and the change on the previous period — from the Parquet export of
- * {@code analysis_observations}, {@code analysis_measures}, {@code areas} and
- * {@code statistical_neighbours}. Same definitions and columns as sql/views/170 (docs/decisions/0051).
+ * {@code analysis_observations}, {@code analysis_measures}, {@code areas},
+ * {@code statistical_neighbours} and {@code loads} (a synthetic load's rows are never ranked).
+ * Same definitions and columns as sql/views/170 (docs/decisions/0051).
  */
 public final class ComparisonsJob implements SparkJob {
     /** The columns of a period of one series: what joins a comparator to a value. */
