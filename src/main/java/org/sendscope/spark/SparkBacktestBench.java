@@ -26,13 +26,7 @@ public final class SparkBacktestBench {
 
     /** A local session with sendscope's settings (SparkSessions), its SQL warehouse folder given. */
     public static SparkSession localSession(int threads, String warehouseDir) {
-        String master = "local[" + threads + "]";
-        SparkSession.Builder b = SparkSession.builder().master(master).appName("sendscope")
-                .config("spark.sql.warehouse.dir", warehouseDir);
-        SparkSessions.settings(master).forEach(b::config);
-        SparkSession s = b.getOrCreate();
-        s.sparkContext().setLogLevel("WARN");
-        return s;
+        return SparkSessions.build("local[" + threads + "]", warehouseDir);
     }
 
     public static Result run(Warehouse w, int from, int to, int horizon, int simulations, String sparkDir) {

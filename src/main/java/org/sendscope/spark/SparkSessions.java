@@ -35,14 +35,19 @@ public final class SparkSessions {
     public static Started start(String master) {
         boolean already = running();
         String m = master != null ? master : System.getProperty("spark.master", "local[*]");
-        SparkSession.Builder b = SparkSession.builder().appName("sendscope").master(m);
-        settings(m).forEach(b::config);
-        if (System.getProperty("spark.sql.warehouse.dir") == null) {
-            b.config("spark.sql.warehouse.dir", System.getProperty("java.io.tmpdir") + "/sendscope-spark-warehouse");
-        }
+        String dir = System.getProperty("spark.sql.warehouse.dir");
+        SparkSession s = build(m, dir != null ? dir : System.getProperty("java.io.tmpdir") + "/sendscope-spark-warehouse");
+        return new Started(s, !already);
+    }
+
+    /** A session for {@code master} with {@link #settings}, its SQL warehouse folder given, logging at WARN. */
+    public static SparkSession build(String master, String warehouseDir) {
+        SparkSession.Builder b = SparkSession.builder().appName("sendscope").master(master)
+                .config("spark.sql.warehouse.dir", warehouseDir);
+        settings(master).forEach(b::config);
         SparkSession s = b.getOrCreate();
         s.sparkContext().setLogLevel("WARN");
-        return new Started(s, !already);
+        return s;
     }
 
     /**
