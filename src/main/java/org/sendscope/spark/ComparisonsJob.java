@@ -90,7 +90,10 @@ public final class ComparisonsJob implements SparkJob {
                 // ranked: a value, a measure in the catalogue, the LA existed at the period's end, and it is real
                 .withColumn("in_pool", col("value").isNotNull().and(coalesce(col("catalogued"), lit(false)))
                         .and(existed).and(real))
-                .drop("a_code", "valid_from", "valid_to", "catalogued");
+                .drop("a_code", "valid_from", "valid_to", "catalogued")
+                // the one shuffle: a series and a period share their measure, breakdown and kind of
+                // period, so both windows below, and the neighbours' values, find their rows together
+                .repartition(col("measure"), col("breakdown"), col("period_kind"));
 
         Dataset<Row> s = PreviousPeriod.add(la, "prev_value", "prev_label", "prev_start");
 
@@ -119,7 +122,7 @@ public final class ComparisonsJob implements SparkJob {
         Dataset<Row> joined = ranked
                 .join(broadcast(england), names(PERIOD), "left")
                 .join(broadcast(region), names(List.of("region_code", "measure", "breakdown", "period_kind", "period_start", "period_end")), "left");
-        joined = NeighbourValues.beside(joined, obs, neighbours);
+        joined = NeighbourValues.beside(joined, la, neighbours);
 
         Column consecutive = AnalysisRules.consecutive(col("period_kind"), col("prev_start"), col("period_start"));
         return joined.select(col("measure"), col("area_code"), col("area_name"), col("breakdown"), col("period_kind"),

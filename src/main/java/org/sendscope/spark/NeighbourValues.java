@@ -1,16 +1,13 @@
 package org.sendscope.spark;
 
-import static org.apache.spark.sql.functions.aggregate;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.first;
-import static org.apache.spark.sql.functions.transform;
-import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
@@ -66,11 +63,17 @@ final class NeighbourValues {
         position.forEach((c, i) -> positionRows.add(RowFactory.create(c, i)));
         Dataset<Row> positions = spark.createDataFrame(positionRows, new StructType()
                 .add("area_code", DataTypes.StringType).add("sn_position", DataTypes.IntegerType));
+        int most = byArea.values().stream().mapToInt(List::size).max().orElse(0);
+        StructType listType = new StructType().add("area_code", DataTypes.StringType);
+        for (int k = 1; k <= most; k++) listType = listType.add("sn_p" + k, DataTypes.IntegerType);
         List<Row> listRows = new ArrayList<>();
-        byArea.forEach((a, ns) -> listRows.add(RowFactory.create(a,
-                scala.jdk.javaapi.CollectionConverters.asScala(ns.stream().map(position::get).toList()).toSeq())));
-        Dataset<Row> lists = spark.createDataFrame(listRows, new StructType().add("area_code", DataTypes.StringType)
-                .add("sn_positions", DataTypes.createArrayType(DataTypes.IntegerType)));
+        byArea.forEach((a, ns) -> {
+            Object[] r = new Object[most + 1];
+            r[0] = a;
+            for (int k = 0; k < ns.size(); k++) r[k + 1] = position.get(ns.get(k)) + 1;
+            listRows.add(RowFactory.create(r));
+        });
+        Dataset<Row> lists = spark.createDataFrame(listRows, listType);
 
         List<Object> all = new ArrayList<>(position.values());
         Column[] byPosition = position.values().stream().map(i -> col(Integer.toString(i))).toArray(Column[]::new);
@@ -80,14 +83,23 @@ final class NeighbourValues {
                 .groupBy(ComparisonsJob.cols(ComparisonsJob.PERIOD)).pivot("sn_position", all).agg(first(col("value")))
                 .select(concat(ComparisonsJob.cols(ComparisonsJob.PERIOD), array(byPosition).as("sn_all")));
 
-        Column sorted = array_sort(filter(transform(col("sn_positions"), p -> element_at(col("sn_all"), p.plus(1))),
-                Column::isNotNull));
+        // each neighbour's value, NULL where it has none; sorted, the NULLs come first
+        Column[] found = new Column[most];
+        String[] drop = new String[most + 1];
+        for (int k = 1; k <= most; k++) {
+            found[k - 1] = element_at(col("sn_all"), col("sn_p" + k));
+            drop[k - 1] = "sn_p" + k;
+        }
+        drop[most] = "sn_all";
+        Column n = lit(0);
+        for (Column v : found) n = n.plus(when(v.isNotNull(), 1).otherwise(0));
         return rows.join(broadcast(lists), new String[] {"area_code"}, "left")
                 .join(broadcast(values), ComparisonsJob.names(ComparisonsJob.PERIOD), "left")
-                .withColumn("sn_values", when(col("sn_positions").isNotNull(), sorted))
-                .withColumn("sn_mean", mean(col("sn_values"))).withColumn("sn_median", median(col("sn_values")))
-                .withColumn("sn_n", count(col("sn_values")))
-                .drop("sn_positions", "sn_all", "sn_values");
+                .withColumn("sn_sorted", sort_array(array(found)))
+                .withColumn("sn_n", n.cast("long"))
+                .withColumn("sn_mean", mean(col("sn_sorted"), col("sn_n"), most))
+                .withColumn("sn_median", median(col("sn_sorted"), col("sn_n"), most))
+                .drop(drop).drop("sn_sorted");
     }
 
     private static Column[] concat(Column[] a, Column b) {
@@ -96,25 +108,25 @@ final class NeighbourValues {
         return c;
     }
 
-    /** How many neighbours had a value. */
-    static Column count(Column sorted) {
-        return size(sorted).cast("long");
-    }
-
-    /** Their mean, summed smallest first; NULL when none had a value. */
-    static Column mean(Column sorted) {
-        Column n = size(sorted);
-        return when(n.gt(0), aggregate(sorted, lit(0.0), (sum, x) -> sum.plus(x)).divide(n));
+    /**
+     * Their mean: the {@code n} values of {@code sorted} (an array of {@code size}, its NULLs
+     * first) summed smallest first, as {@code aggregate} over the values alone would, the NULLs
+     * adding nothing; NULL when none had a value.
+     */
+    static Column mean(Column sorted, Column n, int size) {
+        Column sum = lit(0.0);
+        for (int i = 1; i <= size; i++) sum = sum.plus(coalesce(element_at(sorted, i), lit(0.0)));
+        return when(n.gt(0), sum.divide(n));
     }
 
     /**
      * Their median (type 7: the middle value, or halfway between the middle two), and NULL from
      * fewer neighbours than the view allows (a "median" of one or two LAs).
      */
-    static Column median(Column sorted) {
-        Column n = size(sorted);
-        Column lower = element_at(sorted, n.plus(1).divide(2).cast("int"));
-        Column upper = element_at(sorted, n.divide(2).plus(1).cast("int"));
+    static Column median(Column sorted, Column n, int size) {
+        Column nulls = lit(size).minus(n);
+        Column lower = element_at(sorted, nulls.plus(n.plus(1).divide(2).cast("int")).cast("int"));
+        Column upper = element_at(sorted, nulls.plus(n.divide(2).plus(1).cast("int")).cast("int"));
         return when(n.geq(BenchmarkComparison.MIN_NEIGHBOURS_FOR_MEDIAN),
                 when(n.mod(2).equalTo(1), lower).otherwise(lower.plus(upper).divide(2)));
     }

@@ -14,11 +14,19 @@ public final class SparkSessions {
     /** Tasks per thread on a local master: enough to even out skewed tasks, few enough to stay cheap. */
     static final int TASKS_PER_THREAD = 4;
     /**
-     * The longest generated method Spark keeps whole-stage compiled: HotSpot does not compile a
-     * method longer than 8,000 bytes of bytecode, and Spark's own default (65,535) lets it run such
-     * a method interpreted.
+     * The longest generated method Spark keeps whole-stage compiled where HotSpot does not compile
+     * a method longer than 8,000 bytes of bytecode (its default): Spark's own limit (65,535) lets it
+     * run such a method interpreted.
      */
     static final int HUGE_METHOD_LIMIT = 8000;
+    /** Spark's own limit, kept where the JVM compiles huge methods too ({@code -XX:-DontCompileHugeMethods}). */
+    static final int SPARK_HUGE_METHOD_LIMIT = 65535;
+    /**
+     * The cost Spark counts for opening a file when it splits a read, on a local master: its
+     * default (4 MiB) kept a Parquet file of less than that (the export's
+     * {@code analysis_observations}) one task however many threads were idle.
+     */
+    static final String LOCAL_OPEN_COST = "256k";
 
     private SparkSessions() {
     }
@@ -55,8 +63,10 @@ public final class SparkSessions {
      * property nor spark-submit's {@code --conf} (which arrives as one) has set it: no web UI; the
      * loopback interface for a local or 127.0.0.1 master; on a local master, shuffles and file reads
      * split into {@value #TASKS_PER_THREAD} tasks per thread (Spark's 200 shuffle partitions cost
-     * more in scheduling than the work on these sizes, and one task per file left a thread idle);
-     * and on every master the generated-method limit {@value #HUGE_METHOD_LIMIT}.
+     * more in scheduling than the work on these sizes, and one task per file left a thread idle),
+     * a small file counted as cheap to open ({@value #LOCAL_OPEN_COST}) so that it splits too, and
+     * the generated-method limit of {@link #hugeMethodLimit}; on any other master the limit
+     * {@value #HUGE_METHOD_LIMIT} (its executors' JVMs are not known here).
      */
     static Map<String, String> settings(String master) {
         Map<String, String> s = new LinkedHashMap<>();
@@ -70,10 +80,31 @@ public final class SparkSessions {
             String tasks = Integer.toString(TASKS_PER_THREAD * threads);
             s.put("spark.sql.shuffle.partitions", tasks);
             s.put("spark.sql.files.minPartitionNum", tasks);
+            s.put("spark.sql.files.openCostInBytes", LOCAL_OPEN_COST);
         }
-        s.put("spark.sql.codegen.hugeMethodLimit", Integer.toString(HUGE_METHOD_LIMIT));
+        s.put("spark.sql.codegen.hugeMethodLimit", Integer.toString(threads > 0 ? hugeMethodLimit() : HUGE_METHOD_LIMIT));
         s.keySet().removeIf(k -> System.getProperty(k) != null);
         return s;
+    }
+
+    /**
+     * The generated-method limit for code run in this JVM: Spark's own where HotSpot compiles huge
+     * methods (the launcher and the tests start it with {@code -XX:-DontCompileHugeMethods}, docs/decisions/0213),
+     * else {@value #HUGE_METHOD_LIMIT}, so that no generated method runs interpreted.
+     */
+    static int hugeMethodLimit() {
+        return compilesHugeMethods() ? SPARK_HUGE_METHOD_LIMIT : HUGE_METHOD_LIMIT;
+    }
+
+    /** Whether HotSpot compiles methods of more than 8,000 bytes of bytecode in this JVM. */
+    static boolean compilesHugeMethods() {
+        try {
+            com.sun.management.HotSpotDiagnosticMXBean hotspot = java.lang.management.ManagementFactory
+                    .getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
+            return hotspot != null && "false".equals(hotspot.getVMOption("DontCompileHugeMethods").getValue());
+        } catch (RuntimeException e) {
+            return false; // not HotSpot, or the option is unknown: assume the default
+        }
     }
 
     /** The threads of a local master ({@code local}, {@code local[N]}, {@code local[*]}), else 0. */

@@ -3,6 +3,7 @@ package org.sendscope.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
@@ -21,7 +22,8 @@ class SparkSessionsTest {
         assertEquals(Integer.toString(4 * Runtime.getRuntime().availableProcessors()),
                 SparkSessions.settings("local[*]").get("spark.sql.shuffle.partitions"));
         assertEquals("12", SparkSessions.settings("local[3,2]").get("spark.sql.files.minPartitionNum"));
-        assertEquals("8000", s.get("spark.sql.codegen.hugeMethodLimit"));
+        assertEquals("262144", Long.toString(org.apache.spark.network.util.JavaUtils.byteStringAsBytes(
+                s.get("spark.sql.files.openCostInBytes"))));
         assertEquals("127.0.0.1", s.get("spark.driver.bindAddress"));
     }
 
@@ -30,9 +32,17 @@ class SparkSessionsTest {
         Map<String, String> s = SparkSessions.settings("spark://10.0.0.5:7077");
         assertNull(s.get("spark.sql.shuffle.partitions"));
         assertNull(s.get("spark.sql.files.minPartitionNum"));
+        assertNull(s.get("spark.sql.files.openCostInBytes"));
         assertFalse(s.containsKey("spark.driver.host"));
         assertEquals("8000", s.get("spark.sql.codegen.hugeMethodLimit"));
         assertEquals("127.0.0.1", SparkSessions.settings("spark://127.0.0.1:7077").get("spark.driver.host"));
+    }
+
+    @Test
+    void aLocalMasterKeepsSparksMethodLimitOnlyWhereHotSpotCompilesHugeMethods() {
+        // the build's test JVM is started with -XX:-DontCompileHugeMethods, as the launcher's is
+        assertTrue(SparkSessions.compilesHugeMethods(), "surefire's argLine should turn DontCompileHugeMethods off");
+        assertEquals("65535", SparkSessions.settings("local[2]").get("spark.sql.codegen.hugeMethodLimit"));
     }
 
     @Test
@@ -54,6 +64,6 @@ class SparkSessionsTest {
         SparkSession s = LocalSpark.session();
         assertEquals("8", s.conf().get("spark.sql.shuffle.partitions"));
         assertEquals("8", s.conf().get("spark.sql.files.minPartitionNum"));
-        assertEquals("8000", s.conf().get("spark.sql.codegen.hugeMethodLimit"));
+        assertEquals("65535", s.conf().get("spark.sql.codegen.hugeMethodLimit"));
     }
 }
