@@ -95,6 +95,48 @@ class ComparisonsJobTest {
         }
     }
 
+    /**
+     * A synthetic load's rows are shown but never ranked (docs/decisions/0126), as in the view: a
+     * made-up LA with 100 % of plans in 20 weeks beside Hartlepool's 2015 figure leaves Hartlepool
+     * 102nd of 149 and gets no rank or band itself; the same row from a real load would be 1st and
+     * push Hartlepool to 103rd of 150.
+     */
+    @Test
+    void aSyntheticLoadsRowsAreShownButNotRanked() {
+        SparkSession spark = LocalSpark.session();
+        JobArgs args = JobArgs.of(export.toString(), "unused", OutputFormat.parquet);
+        Dataset<Row> obs = args.read(spark, "analysis_observations")
+                .where("measure = 'ehc_20wk_pct_excl_exc' AND breakdown = 'total'");
+        Dataset<Row> made = obs.where("area_code = 'E06000001' AND period_label = '2015'")
+                .withColumn("area_code", org.apache.spark.sql.functions.lit("E99999999"))
+                .withColumn("area_name", org.apache.spark.sql.functions.lit("Made-up LA (synthetic)"))
+                .withColumn("value", org.apache.spark.sql.functions.lit(100.0))
+                .withColumn("load_id", org.apache.spark.sql.functions.lit(999_999L));
+        assertEquals(1, made.count());
+        Dataset<Row> with = obs.unionByName(made);
+        Dataset<Row> measures = args.read(spark, "analysis_measures");
+        Dataset<Row> areas = args.read(spark, "areas");
+        Dataset<Row> neighbours = args.read(spark, "statistical_neighbours");
+
+        Dataset<Row> synthetic = ComparisonsJob.comparisons(with, measures, areas, neighbours, List.of(999_999L))
+                .where("period_label = '2015'");
+        Row h = synthetic.where("area_code = 'E06000001'").select("rank", "n_ranked", "quartile").first();
+        assertEquals(102L, h.getLong(0));
+        assertEquals(149L, h.getLong(1));
+        assertEquals("C", h.getString(2));
+        Row m = synthetic.where("area_code = 'E99999999'").select("value", "rank", "quartile", "n_ranked").first();
+        assertEquals(100.0, m.getDouble(0), 1e-9);
+        assertTrue(m.isNullAt(1), "a synthetic row is not ranked");
+        assertTrue(m.isNullAt(2), "nor banded");
+        assertEquals(149L, m.getLong(3));
+
+        Dataset<Row> real = ComparisonsJob.comparisons(with, measures, areas, neighbours).where("period_label = '2015'");
+        Row hr = real.where("area_code = 'E06000001'").select("rank", "n_ranked").first();
+        assertEquals(103L, hr.getLong(0));
+        assertEquals(150L, hr.getLong(1));
+        assertEquals(1L, real.where("area_code = 'E99999999'").select("rank").first().getLong(0));
+    }
+
     /** The neighbours' mean as a plain {@code avg}, by LA and period. */
     private static Dataset<Row> plainMean(Dataset<Row> obs, Dataset<Row> neighbours) {
         return neighbours.select("area_code", "neighbour_code")
