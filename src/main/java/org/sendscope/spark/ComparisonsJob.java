@@ -68,10 +68,10 @@ public final class ComparisonsJob implements SparkJob {
 
     /**
      * benchmark_comparison from its inputs (each with the columns of its public view) and the
-     * synthetic loads. The LAs' rows are shuffled twice, once into their series (the previous
-     * period) and once into their periods, where the rank, the count ranked and the quartile cut
-     * points are windows over the same partition; England's and the regions' values, the catalogue
-     * and the neighbours' values are broadcast (docs/decisions/0212).
+     * synthetic loads. The LAs' rows are shuffled once, by measure, breakdown and kind of period,
+     * which their series (the previous period) and their periods (the rank, the count ranked and
+     * the quartile cut points, windows over one partition) share; England's and the regions'
+     * values, the catalogue and the neighbours' values are broadcast (docs/decisions/0212, 0213).
      */
     public static Dataset<Row> comparisons(Dataset<Row> obs, Dataset<Row> measures, Dataset<Row> areas,
             Dataset<Row> neighbours, List<Long> syntheticLoads) {

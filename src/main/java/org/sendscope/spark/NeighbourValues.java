@@ -29,7 +29,8 @@ import org.sendscope.analysis.BenchmarkComparison;
  * and summarised from it: their count, mean and median. The values are found by position rather
  * than joined: every LA that is some LA's neighbour has a fixed position, each period's values
  * are one array by position (a pivot of a few thousand rows, broadcast), and each LA's
- * neighbours are a list of positions (docs/decisions/0212). Summed in ascending order, the mean is the
+ * neighbours are columns of positions, looked up, sorted and summed by compiled expressions rather
+ * than lambdas, which Spark interprets (docs/decisions/0212, 0213). Summed in ascending order, the mean is the
  * same to the last bit however Spark split the rows into tasks; {@code avg} adds the tasks'
  * partial sums in the order they arrive, which moved the mean in its last bits between a local and
  * a cluster run (docs/decisions/0199).
