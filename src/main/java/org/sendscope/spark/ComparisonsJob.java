@@ -5,8 +5,9 @@ import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.element_at;
-import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.percentile;
 import static org.apache.spark.sql.functions.rank;
 import static org.apache.spark.sql.functions.when;
 
@@ -106,8 +107,7 @@ public final class ComparisonsJob implements SparkJob {
         Column pooled = when(col("in_pool"), col("value").cast("double"));
         Dataset<Row> ranked = s.withColumn("rank", when(col("in_pool"), rank().over(ordered).cast("long")))
                 .withColumn("n_pool", count(pooled).over(period))
-                .withColumn("cuts", expr("percentile(CASE WHEN in_pool THEN CAST(value AS DOUBLE) END, array(0.25, 0.5, 0.75))")
-                        .over(period))
+                .withColumn("cuts", percentile(pooled, array(lit(0.25), lit(0.5), lit(0.75))).over(period))
                 .withColumn("n_ranked", when(col("n_pool").gt(0), col("n_pool")))
                 .withColumn("q1", element_at(col("cuts"), 1)).withColumn("q2", element_at(col("cuts"), 2))
                 .withColumn("q3", element_at(col("cuts"), 3))
