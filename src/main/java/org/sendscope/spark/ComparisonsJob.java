@@ -85,7 +85,8 @@ public final class ComparisonsJob implements SparkJob {
                 .and(col("valid_to").isNull().or(col("valid_to").geq(col("period_end"))));
         Column real = syntheticLoads.isEmpty() ? lit(true)
                 : coalesce(col("load_id").isin(syntheticLoads.toArray()).unary_$bang(), lit(true));
-        Dataset<Row> la = obs.where(col("level").equalTo("local_authority").and(col("area_code").startsWith("SN:").unary_$bang()))
+        Dataset<Row> laRows = obs.where(col("level").equalTo("local_authority").and(col("area_code").startsWith("SN:").unary_$bang()));
+        Dataset<Row> la = laRows
                 .join(broadcast(a), col("area_code").equalTo(col("a_code")), "left")
                 .join(broadcast(m), new String[] {"measure"}, "left")
                 // ranked: a value, a measure in the catalogue, the LA existed at the period's end, and it is real
@@ -100,18 +101,23 @@ public final class ComparisonsJob implements SparkJob {
 
         // Rank: the pool's rows first, best first, so that each one's rank counts the pool only.
         // Type-7 quartiles (Spark's exact percentile interpolates as DuckDB's quantile_cont does).
-        WindowSpec period = Window.partitionBy(cols(PERIOD));
-        WindowSpec ordered = period.orderBy(col("in_pool").desc(),
+        // One window: the count and the cut points take the whole period as their frame, in the
+        // rank's order, so that Spark sorts and copies the rows once for all three.
+        WindowSpec ordered = Window.partitionBy(cols(PERIOD)).orderBy(col("in_pool").desc(),
                 when(col("polarity").equalTo(Polarity.LOWER_IS_BETTER.code()), col("value"))
                         .otherwise(col("value").unary_$minus()));
+        WindowSpec period = ordered.rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing());
         Column pooled = when(col("in_pool"), col("value").cast("double"));
-        Dataset<Row> ranked = s.withColumn("rank", when(col("in_pool"), rank().over(ordered).cast("long")))
-                .withColumn("n_pool", count(pooled).over(period))
-                .withColumn("cuts", percentile(pooled, array(lit(0.25), lit(0.5), lit(0.75))).over(period))
+        Map<String, Column> windowed = new LinkedHashMap<>();
+        windowed.put("pool_rank", rank().over(ordered));
+        windowed.put("n_pool", count(pooled).over(period));
+        windowed.put("cuts", percentile(pooled, array(lit(0.25), lit(0.5), lit(0.75))).over(period));
+        Dataset<Row> ranked = s.withColumns(windowed)
+                .withColumn("rank", when(col("in_pool"), col("pool_rank").cast("long")))
                 .withColumn("n_ranked", when(col("n_pool").gt(0), col("n_pool")))
                 .withColumn("q1", element_at(col("cuts"), 1)).withColumn("q2", element_at(col("cuts"), 2))
                 .withColumn("q3", element_at(col("cuts"), 3))
-                .drop("n_pool", "cuts");
+                .drop("pool_rank", "n_pool", "cuts");
 
         Dataset<Row> england = comparator(obs.where(col("level").equalTo("england")), "england")
                 .drop("area_code");
@@ -122,7 +128,8 @@ public final class ComparisonsJob implements SparkJob {
         Dataset<Row> joined = ranked
                 .join(broadcast(england), names(PERIOD), "left")
                 .join(broadcast(region), names(List.of("region_code", "measure", "breakdown", "period_kind", "period_start", "period_end")), "left");
-        joined = NeighbourValues.beside(joined, la, neighbours);
+        // the neighbours' values from the LAs' rows as published, before the joins they do not need
+        joined = NeighbourValues.beside(joined, laRows, neighbours);
 
         Column consecutive = AnalysisRules.consecutive(col("period_kind"), col("prev_start"), col("period_start"));
         return joined.select(col("measure"), col("area_code"), col("area_name"), col("breakdown"), col("period_kind"),

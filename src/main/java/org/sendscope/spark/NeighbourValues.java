@@ -81,6 +81,9 @@ final class NeighbourValues {
         Dataset<Row> values = obs.select(col("area_code"), col("measure"), col("breakdown"), col("period_kind"),
                         col("period_start"), col("period_end"), col("value").cast("double").as("value"))
                 .join(broadcast(positions), "area_code")
+                // one narrow shuffle, which both of the pivot's aggregations (by period and
+                // position, then by period) are partitioned by
+                .repartition(col("measure"), col("breakdown"), col("period_kind"))
                 .groupBy(ComparisonsJob.cols(ComparisonsJob.PERIOD)).pivot("sn_position", all).agg(first(col("value")))
                 .select(concat(ComparisonsJob.cols(ComparisonsJob.PERIOD), array(byPosition).as("sn_all")));
 
