@@ -29,7 +29,10 @@ import org.sendscope.warehouse.Warehouse;
  * {@code sendscope bench spark}: the {@code aggregate} job against data size and cores, and the
  * {@code comparisons} job against DuckDB computing the {@code benchmark_comparison} mart, each as a ratio to a single-machine DuckDB run
  * in the same process on the same Parquet. Sessions are started before the clock starts (start-up
- * excluded); each figure is the median of {@code repeats} runs after one untimed run.
+ * excluded); each figure is the median of {@code repeats} runs after one untimed run. The
+ * {@code aggregate} runs are taken in {@code repeats} rounds, each starting a session on all the
+ * cores and then one on a single thread (one SparkContext per JVM), so that the JIT's warm-up does
+ * not favour whichever is timed later.
  */
 public final class SynthBench {
     /** One size: rows, and seconds for DuckDB and for Spark on 1 and on {@code cores} threads. */
@@ -62,34 +65,39 @@ public final class SynthBench {
             List<SizeRow> rows = new ArrayList<>();
             Path exported = work.resolve("export");
             boolean exportedOk = export(w, exported, out);
-            Map<Integer, double[]> spark = new LinkedHashMap<>();
+            // each size's runs on each number of threads, taken in rounds that alternate the two
+            // sessions, so that neither is always timed in a JVM less warmed than the other's
+            Map<Integer, List<double[]>> spark = new LinkedHashMap<>();
             Comparisons comparisons = null;
-            // the first session (all the cores) also generates the data
-            for (int threads : cores > 1 ? new int[] {cores, 1} : new int[] {1}) {
-                try (SparkSessions.Started s = SparkSessions.start("local[" + threads + "]")) {
-                    SparkSession session = s.session();
-                    if (data.isEmpty()) {
-                        for (double m : sizes) {
-                            Path d = work.resolve("rows-" + m + "M");
-                            SynthSen2.Result r = SynthSen2.write(session, targets,
-                                    new SynthSen2.Settings(1, m * 1e6 / full, 1900, 2999, 16), Map.of(), d.toString());
-                            data.add(d);
-                            rows.add(new SizeRow(m, r.rows(), 0, 0, 0));
+            int[] order = cores > 1 ? new int[] {cores, 1} : new int[] {1};
+            for (int round = 0; round < repeats; round++) {
+                for (int threads : order) {
+                    try (SparkSessions.Started s = SparkSessions.start("local[" + threads + "]")) {
+                        SparkSession session = s.session();
+                        // the first session (all the cores) also generates the data
+                        if (data.isEmpty()) {
+                            for (double m : sizes) {
+                                Path d = work.resolve("rows-" + m + "M");
+                                SynthSen2.Result r = SynthSen2.write(session, targets,
+                                        new SynthSen2.Settings(1, m * 1e6 / full, 1900, 2999, 16), Map.of(), d.toString());
+                                data.add(d);
+                                rows.add(new SizeRow(m, r.rows(), 0, 0, 0));
+                            }
                         }
-                    }
-                    // one untimed run on the largest size first, so that the smallest is not timed cold
-                    String largest = data.get(sizes.length - 1).resolve(SynthRecords.DATASET).toString();
-                    AggregateJob.aggregate(session.read().parquet(largest)).write().mode(SaveMode.Overwrite)
-                            .parquet(work.resolve("spark-out").toString());
-                    double[] t = new double[sizes.length];
-                    for (int i = 0; i < sizes.length; i++) {
-                        String in = data.get(i).resolve(SynthRecords.DATASET).toString();
+                        // one untimed run on the largest size first, so that the smallest is not timed cold
+                        String largest = data.get(sizes.length - 1).resolve(SynthRecords.DATASET).toString();
                         String to = work.resolve("spark-out").toString();
-                        t[i] = median(repeats, () -> AggregateJob.aggregate(session.read().parquet(in)).write()
-                                .mode(SaveMode.Overwrite).parquet(to));
+                        AggregateJob.aggregate(session.read().parquet(largest)).write().mode(SaveMode.Overwrite).parquet(to);
+                        double[] t = new double[sizes.length];
+                        for (int i = 0; i < sizes.length; i++) {
+                            String in = data.get(i).resolve(SynthRecords.DATASET).toString();
+                            long start = System.nanoTime();
+                            AggregateJob.aggregate(session.read().parquet(in)).write().mode(SaveMode.Overwrite).parquet(to);
+                            t[i] = (System.nanoTime() - start) / 1e9;
+                        }
+                        spark.computeIfAbsent(threads, k -> new ArrayList<>()).add(t);
+                        if (comparisons == null && exportedOk) comparisons = comparisons(session, w, exported, work, repeats);
                     }
-                    spark.put(threads, t);
-                    if (comparisons == null && exportedOk) comparisons = comparisons(session, w, exported, work, repeats);
                 }
             }
             List<SizeRow> table = new ArrayList<>();
@@ -97,9 +105,9 @@ public final class SynthBench {
                 String glob = data.get(i).resolve(SynthRecords.DATASET) + "/*.parquet";
                 Path to = work.resolve("duckdb-out.parquet");
                 double duck = median(repeats, () -> duckdbAggregate(glob, to));
-                double[] one = spark.get(1);
-                double[] many = spark.getOrDefault(cores, one);
-                table.add(new SizeRow(sizes[i], rows.get(i).rows(), duck, one[i], many[i]));
+                double one = median(spark.get(1), i);
+                double many = spark.containsKey(cores) ? median(spark.get(cores), i) : one;
+                table.add(new SizeRow(sizes[i], rows.get(i).rows(), duck, one, many));
             }
             print(table, cores, comparisons, out);
         } finally {
@@ -160,6 +168,11 @@ public final class SynthBench {
             t[i] = (System.nanoTime() - start) / 1e9;
         }
         return median(t);
+    }
+
+    /** The median of the rounds' runs on size {@code i}. */
+    private static double median(List<double[]> rounds, int i) {
+        return median(rounds.stream().mapToDouble(t -> t[i]).toArray());
     }
 
     /** The middle value, or halfway between the middle two of an even number (of two: their mean, not the slower). */
