@@ -3,11 +3,13 @@ package org.sendscope.spark;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sort_array;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
@@ -20,17 +22,20 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.sendscope.analysis.BenchmarkComparison;
+import scala.collection.Iterator;
+import scala.collection.Seq;
 
 /**
  * The statistical neighbours' values of one LA, measure and period, gathered as one sorted array
  * and summarised from it: their count, mean and median. The values are found by position rather
  * than joined: every LA that is some LA's neighbour has a fixed position, each period's values
- * are one array by position (a pivot of a few thousand rows, broadcast), and each LA's
+ * are one array by position (a few thousand rows, broadcast), and each LA's
  * neighbours are columns of positions, looked up, sorted and summed by compiled expressions rather
- * than lambdas, which Spark interprets (docs/decisions/0212, 0213). Summed in ascending order, the mean is the
+ * than lambdas, which Spark interprets (docs/decisions/0212, 0213, 0217). Summed in ascending order, the mean is the
  * same to the last bit however Spark split the rows into tasks; {@code avg} adds the tasks'
  * partial sums in the order they arrive, which moved the mean in its last bits between a local and
  * a cluster run (docs/decisions/0199).
@@ -76,16 +81,17 @@ final class NeighbourValues {
         });
         Dataset<Row> lists = spark.createDataFrame(listRows, listType);
 
-        List<Object> all = new ArrayList<>(position.values());
-        Column[] byPosition = position.values().stream().map(i -> col(Integer.toString(i))).toArray(Column[]::new);
+        // each period's values as one array by position: gathered with collect_list (its partial
+        // lists made before the shuffle) and laid out by ByPosition, rather than pivoted, whose
+        // second aggregation Spark runs row by row without generated code (docs/decisions/0217)
         Dataset<Row> values = obs.select(col("area_code"), col("measure"), col("breakdown"), col("period_kind"),
                         col("period_start"), col("period_end"), col("value").cast("double").as("value"))
                 .join(broadcast(positions), "area_code")
-                // one narrow shuffle, which both of the pivot's aggregations (by period and
-                // position, then by period) are partitioned by
-                .repartition(col("measure"), col("breakdown"), col("period_kind"))
-                .groupBy(ComparisonsJob.cols(ComparisonsJob.PERIOD)).pivot("sn_position", all).agg(first(col("value")))
-                .select(concat(ComparisonsJob.cols(ComparisonsJob.PERIOD), array(byPosition).as("sn_all")));
+                .groupBy(ComparisonsJob.cols(ComparisonsJob.PERIOD))
+                .agg(collect_list(struct(col("sn_position"), col("value"))).as("sn_found"))
+                .select(concat(ComparisonsJob.cols(ComparisonsJob.PERIOD),
+                        udf(new ByPosition(position.size()), DataTypes.createArrayType(DataTypes.DoubleType))
+                                .apply(col("sn_found")).as("sn_all")));
 
         // each neighbour's value, NULL where it has none; sorted, the NULLs come first
         Column[] found = new Column[most];
@@ -104,6 +110,30 @@ final class NeighbourValues {
                 .withColumn("sn_mean", mean(col("sn_sorted"), col("sn_n"), most))
                 .withColumn("sn_median", median(col("sn_sorted"), col("sn_n"), most))
                 .drop(drop).drop("sn_sorted");
+    }
+
+    /**
+     * One period's (position, value) pairs as an array of {@code size} values indexed by position,
+     * NULL where the LA at that position has no row (an LA has one row a period: observations' key).
+     */
+    static final class ByPosition implements UDF1<Seq<Row>, Double[]> {
+        private static final long serialVersionUID = 1L;
+        private final int size;
+
+        ByPosition(int size) {
+            this.size = size;
+        }
+
+        @Override
+        public Double[] call(Seq<Row> found) {
+            Double[] byPosition = new Double[size];
+            Iterator<Row> it = found.iterator();
+            while (it.hasNext()) {
+                Row r = it.next();
+                if (!r.isNullAt(1)) byPosition[r.getInt(0)] = r.getDouble(1);
+            }
+            return byPosition;
+        }
     }
 
     private static Column[] concat(Column[] a, Column b) {
