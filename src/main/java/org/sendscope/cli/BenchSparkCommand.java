@@ -36,14 +36,20 @@ public final class BenchSparkCommand implements Callable<Integer> {
             description = "Timed runs of each task after one untimed run; the median is shown (default 3).")
     int repeats;
 
+    @Option(names = "--warmups", paramLabel = "N", defaultValue = "5",
+            description = "Untimed runs of the comparisons job (and of its DuckDB reference) before the timed ones, "
+                    + "for the JIT to compile the job's generated code (default 5; the first is also shown).")
+    int warmups;
+
     @Override
     public Integer call() {
         if (cores < 1) throw new UserException("--cores must be 1 or more, not " + cores);
         if (repeats < 1) throw new UserException("--repeats must be 1 or more, not " + repeats);
+        if (warmups < 1) throw new UserException("--warmups must be 1 or more, not " + warmups);
         for (double m : sizes) if (!(m > 0)) throw new UserException("--sizes must be above 0, not " + m);
         // COPY … TO writes files, so the bench uses an ordinary connection (it changes nothing in the warehouse)
         try (Warehouse w = options.openForWriting()) {
-            SynthBench.run(w, options.file(), sizes, cores, repeats, spec.commandLine().getOut());
+            SynthBench.run(w, options.file(), sizes, cores, repeats, warmups, spec.commandLine().getOut());
         } catch (JobException e) {
             throw new UserException(e.getMessage());
         }
