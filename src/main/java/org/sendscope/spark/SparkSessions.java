@@ -27,6 +27,12 @@ public final class SparkSessions {
      * {@code analysis_observations}) one task however many threads were idle.
      */
     static final String LOCAL_OPEN_COST = "256k";
+    /**
+     * The groups a task keeps in an object aggregation's hash map (collect_list, percentile) before
+     * it sorts them instead, on a local master: Spark's default (128) sorted the comparisons' 2,337
+     * periods of neighbours' values by their five key columns (docs/decisions/0217).
+     */
+    static final String LOCAL_OBJECT_AGGREGATE_GROUPS = "4096";
 
     private SparkSessions() {
     }
@@ -64,7 +70,8 @@ public final class SparkSessions {
      * loopback interface for a local or 127.0.0.1 master; on a local master, shuffles and file reads
      * split into {@value #TASKS_PER_THREAD} tasks per thread (Spark's 200 shuffle partitions cost
      * more in scheduling than the work on these sizes, and one task per file left a thread idle),
-     * a small file counted as cheap to open ({@value #LOCAL_OPEN_COST}) so that it splits too, and
+     * a small file counted as cheap to open ({@value #LOCAL_OPEN_COST}) so that it splits too, up
+     * to {@value #LOCAL_OBJECT_AGGREGATE_GROUPS} groups a task in an object aggregation's hash map, and
      * the generated-method limit of {@link #hugeMethodLimit}; on any other master the limit
      * {@value #HUGE_METHOD_LIMIT} (its executors' JVMs are not known here).
      */
@@ -81,6 +88,7 @@ public final class SparkSessions {
             s.put("spark.sql.shuffle.partitions", tasks);
             s.put("spark.sql.files.minPartitionNum", tasks);
             s.put("spark.sql.files.openCostInBytes", LOCAL_OPEN_COST);
+            s.put("spark.sql.objectHashAggregate.sortBased.fallbackThreshold", LOCAL_OBJECT_AGGREGATE_GROUPS);
         }
         s.put("spark.sql.codegen.hugeMethodLimit", Integer.toString(threads > 0 ? hugeMethodLimit() : HUGE_METHOD_LIMIT));
         s.keySet().removeIf(k -> System.getProperty(k) != null);

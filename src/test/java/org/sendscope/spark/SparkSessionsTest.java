@@ -25,6 +25,8 @@ class SparkSessionsTest {
         assertEquals("262144", Long.toString(org.apache.spark.network.util.JavaUtils.byteStringAsBytes(
                 s.get("spark.sql.files.openCostInBytes"))));
         assertEquals("127.0.0.1", s.get("spark.driver.bindAddress"));
+        // the comparisons' 2,337 periods of neighbours' values stay in one hash map per task (0217)
+        assertTrue(Integer.parseInt(s.get("spark.sql.objectHashAggregate.sortBased.fallbackThreshold")) >= 2337);
     }
 
     @Test
@@ -33,6 +35,7 @@ class SparkSessionsTest {
         assertNull(s.get("spark.sql.shuffle.partitions"));
         assertNull(s.get("spark.sql.files.minPartitionNum"));
         assertNull(s.get("spark.sql.files.openCostInBytes"));
+        assertNull(s.get("spark.sql.objectHashAggregate.sortBased.fallbackThreshold"));
         assertFalse(s.containsKey("spark.driver.host"));
         assertEquals("8000", s.get("spark.sql.codegen.hugeMethodLimit"));
         assertEquals("127.0.0.1", SparkSessions.settings("spark://127.0.0.1:7077").get("spark.driver.host"));
