@@ -111,7 +111,7 @@ public final class SynthBench {
             for (int i = 0; i < sizes.length; i++) {
                 String glob = data.get(i).resolve(SynthRecords.DATASET) + "/*.parquet";
                 Path to = work.resolve("duckdb-out.parquet");
-                double duck = median(repeats, () -> duckdbAggregate(glob, to));
+                double duck = timed(() -> duckdbAggregate(glob, to), 1, repeats);
                 double one = median(spark.get(1), i);
                 double many = spark.containsKey(cores) ? median(spark.get(cores), i) : one;
                 table.add(new SizeRow(sizes[i], rows.get(i).rows(), duck, one, many));
@@ -163,14 +163,6 @@ public final class SynthBench {
         } catch (SQLException e) {
             throw new IllegalStateException("DuckDB's aggregation failed: " + e.getMessage(), e);
         }
-    }
-
-    /** Seconds: the median of {@code n} runs after one untimed run. */
-    static double median(int n, Runnable task) {
-        task.run();
-        double[] t = new double[Math.max(1, n)];
-        for (int i = 0; i < t.length; i++) t[i] = seconds(task);
-        return median(t);
     }
 
     /** Seconds: the median of {@code n} runs after {@code untimed} untimed runs. */
