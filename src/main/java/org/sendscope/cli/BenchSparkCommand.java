@@ -37,8 +37,9 @@ public final class BenchSparkCommand implements Callable<Integer> {
     int repeats;
 
     @Option(names = "--warmups", paramLabel = "N", defaultValue = "5",
-            description = "Untimed runs of the comparisons job (and of its DuckDB reference) before the timed ones, "
-                    + "for the JIT to compile the job's generated code (default 5; the first is also shown).")
+            description = "Untimed runs before the timed ones, for the JIT to compile Spark's generated code: of the "
+                    + "comparisons job and its DuckDB reference (the job's first is also shown), and of aggregate on the "
+                    + "largest size in the first session (default 5).")
     int warmups;
 
     @Override
