@@ -36,6 +36,9 @@ public final class ComparisonsJob implements SparkJob {
     /** The columns of a period of one series: what joins a comparator to a value. */
     static final List<String> PERIOD = List.of("measure", "breakdown", "period_kind", "period_start", "period_end");
 
+    /** The output's name: the view its rows are shaped like. */
+    public static final String OUTPUT = "benchmark_comparison";
+
     @Override
     public String name() {
         return "comparisons";
@@ -49,7 +52,7 @@ public final class ComparisonsJob implements SparkJob {
     @Override
     public Map<String, Dataset<Row>> run(SparkSession spark, JobArgs args) {
         Map<String, Dataset<Row>> out = new LinkedHashMap<>();
-        out.put("benchmark_comparison", comparisons(args.read(spark, "analysis_observations"),
+        out.put(OUTPUT, comparisons(args.read(spark, "analysis_observations"),
                 args.read(spark, "analysis_measures"), args.read(spark, "areas"),
                 args.read(spark, "statistical_neighbours"), syntheticLoads(args.read(spark, "loads"))));
         return out;

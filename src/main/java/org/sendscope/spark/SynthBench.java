@@ -83,7 +83,8 @@ public final class SynthBench {
                     try (SparkSessions.Started s = SparkSessions.start("local[" + threads + "]")) {
                         SparkSession session = s.session();
                         // the first session (all the cores) also generates the data
-                        if (data.isEmpty()) {
+                        boolean firstSession = data.isEmpty();
+                        if (firstSession) {
                             for (double m : sizes) {
                                 Path d = work.resolve("rows-" + m + "M");
                                 SynthSen2.Result r = SynthSen2.write(session, targets,
@@ -96,15 +97,14 @@ public final class SynthBench {
                         // in the JVM's first session as many as --warmups, in later ones one
                         String largest = data.get(sizes.length - 1).resolve(SynthRecords.DATASET).toString();
                         String to = work.resolve("spark-out").toString();
-                        for (int u = 0; u < (round == 0 && threads == order[0] ? warmups : 1); u++) {
+                        for (int u = 0; u < (firstSession ? warmups : 1); u++) {
                             AggregateJob.aggregate(session.read().parquet(largest)).write().mode(SaveMode.Overwrite).parquet(to);
                         }
                         double[] t = new double[sizes.length];
                         for (int i = 0; i < sizes.length; i++) {
                             String in = data.get(i).resolve(SynthRecords.DATASET).toString();
-                            long start = System.nanoTime();
-                            AggregateJob.aggregate(session.read().parquet(in)).write().mode(SaveMode.Overwrite).parquet(to);
-                            t[i] = (System.nanoTime() - start) / 1e9;
+                            t[i] = seconds(() -> AggregateJob.aggregate(session.read().parquet(in)).write()
+                                    .mode(SaveMode.Overwrite).parquet(to));
                         }
                         spark.computeIfAbsent(threads, k -> new ArrayList<>()).add(t);
                         if (comparisons == null && exportedOk) comparisons = comparisons(session, w, exported, work, repeats, warmups);
@@ -154,7 +154,7 @@ public final class SynthBench {
         Runnable duckdb = () -> w.execute("COPY (SELECT * FROM benchmarks_of(NULL)) TO '" + to + "' (FORMAT parquet)");
         try {
             double first = seconds(spark);
-            long rows = session.read().parquet(work.resolve("comparisons-benchmark_comparison").toString()).count();
+            long rows = session.read().parquet(work.resolve("comparisons-" + ComparisonsJob.OUTPUT).toString()).count();
             return new Comparisons(timed(duckdb, warmups, repeats), timed(spark, warmups - 1, repeats), first, rows, null);
         } catch (JobException e) {
             return new Comparisons(0, 0, 0, 0, e.getMessage());
